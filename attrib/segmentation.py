@@ -1,0 +1,127 @@
+"""Paragraphs and sentences with character offsets into the original text.
+
+News text breaks the usual rules: headlines and captions have no final
+full stop, honorifics end in one ("Mr. Healey"), quoted sentences end
+inside the closing mark, and a quote may run over several sentences.  A
+paragraph is a line; a sentence never crosses a line break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Line breaks that end a paragraph: \n (also of \r\n), a lone \r, and the
+# Unicode line and paragraph separators.
+_PARAGRAPH_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
+
+# A run of sentence-final marks, the closing quotes or brackets that may
+# follow, and then whitespace.  CJK full stops end a sentence with no space.
+_LATIN_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u203a\u300d\u300f)\]]*(?=\s)")
+_CJK_END = re.compile(r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019]*")
+
+# Words that take a full stop but rarely end a sentence.
+_TITLES = frozenset(
+    """mr mrs ms mx dr prof sir st sr jr gen lt col capt cpt sgt maj adm cmdr
+    gov sen rep rev hon pres messrs mme mlle vs v cf al approx ca fig figs
+    dept est vol nos""".split()
+)
+# Abbreviations that are part of the sentence only when a number follows.
+_BEFORE_NUMBER = frozenset(
+    "no jan feb mar apr jun jul aug sep sept oct nov dec art para p pp".split()
+)
+# Dotted abbreviations (U.S., U.N., e.g., a.m.) end a sentence only when
+# the next word usually starts one.
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_SENTENCE_STARTERS = frozenset(
+    """The A An He She It They We I You This That These Those There But And
+    In On At After Before When While However Meanwhile His Her Their Its""".split()
+)
+_OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence or paragraph: `text == article[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines, trimmed of surrounding whitespace."""
+    spans: list[Span] = []
+    line_start = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        line_end = brk.start() if brk else len(text)
+        span = _trimmed(text, line_start, line_end, len(spans))
+        if span is not None:
+            spans.append(span)
+        if brk:
+            line_start = brk.end()
+    return spans
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Every sentence of `text` in order; together they cover all its non-whitespace."""
+    sentences: list[Span] = []
+    for para in paragraphs(text):
+        start = para.start
+        for cut in _cuts(text, para.start, para.end):
+            span = _trimmed(text, start, cut, para.paragraph)
+            if span is not None:
+                sentences.append(span)
+            start = cut
+        span = _trimmed(text, start, para.end, para.paragraph)
+        if span is not None:
+            sentences.append(span)
+    return sentences
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside one paragraph where a sentence ends."""
+    cuts = [m.end() for m in _CJK_END.finditer(text, start, end) if m.end() < end]
+    for match in _LATIN_END.finditer(text, start, end):
+        if _ends_sentence(text, match.start(), match.end(), end):
+            cuts.append(match.end())
+    return sorted(cuts)
+
+
+def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
+    following = _WORD_AFTER.search(text, after, end)
+    if following is None:
+        return False
+    nxt = following.group()
+    first = nxt[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    if text[mark] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(mark - 40, 0), mark)
+    if before is None:
+        return True
+    word = before.group().lstrip(_OPENERS)
+    lower = word.lower()
+    if lower in _TITLES:
+        return False
+    if lower in _BEFORE_NUMBER and first.isdigit():
+        return False
+    if len(word) == 1 and word.isupper():
+        return False
+    if _DOTTED.search(word + "."):
+        return nxt in _SENTENCE_STARTERS
+    return True
+
+
+def _trimmed(text: str, start: int, end: int, paragraph: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return None
+    return Span(start, end, text[start:end], paragraph)
