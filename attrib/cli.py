@@ -1,0 +1,128 @@
+"""The `attrib` command: parse arguments, call one library function, print.
+
+Exit codes: 0 success; 1 some inputs could not be read (every other
+input's records were still written); 2 nothing could be done (bad
+arguments, invalid labels, missing or unusable model).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+from attrib.corpus import CorpusError, load_corpus
+from attrib.evaluation import cross_validate, evaluate_model, held_out
+from attrib.formats import FORMATS, csv_header, evaluation_report, format_lines, table_header
+from attrib.inputs import read_inputs
+from attrib.persistence import ModelError
+from attrib.tagger import Tagger
+from attrib.training import train as train_model
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who speaks in each sentence of a news article, and what stance they take.")
+
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+# Articles tagged per vectorisation: large enough to batch, small enough to stream output.
+_BATCH = 256
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(EXIT_FAILED)
+
+
+def _load(model: Optional[Path]) -> Tagger:
+    try:
+        return Tagger.load(model)
+    except ModelError as error:
+        _fail(f"attrib: {error}")
+
+
+@app.command()
+def train(
+    data: Path = typer.Option(Path("data/labels.jsonl"), help="Labelled sentences (JSONL, labelling guide format)."),
+    seeds: Path = typer.Option(Path("seeds"), help="Directory of the labelled articles' .txt files."),
+    out: Path = typer.Option(Path("models"), help="Directory to write model.joblib and model.json to."),
+) -> None:
+    """Validate the labels, fit every model, save model and model card."""
+    try:
+        summary = train_model(data, seeds, out)
+    except CorpusError as error:
+        _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the training data; nothing was written")
+    except OSError as error:
+        _fail(f"attrib: cannot write the model to {out}: {error.strerror or error}")
+    counts = summary["label_counts"]
+    typer.echo(f"trained on {summary['training_data']['sentences']} sentences of {summary['training_data']['articles']} articles")
+    typer.echo(f"quote types: {counts['quote']}; stances: {counts['stance']}; speakers: {counts['speakers']}")
+    scores = summary.get("leave_one_article_out", {})
+    for name, figures in scores.items():
+        typer.echo(f"leave-one-article-out {name:<9} " + ", ".join(f"{key} {value:.3f}" for key, value in figures.items()))
+    typer.echo(f"wrote {summary['model']} and {summary['card']}")
+
+
+@app.command()
+def predict(
+    paths: list[str] = typer.Argument(..., help=".txt files, directories of them, .jsonl of {id, text}, or - for standard input."),
+    format: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs when not UTF-8, e.g. cp1252."),
+) -> None:
+    """Tag articles: one record per sentence with quote type, speaker and stance."""
+    if format not in FORMATS:
+        _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    tagger = _load(model)
+    inputs = read_inputs(paths, encoding=encoding)
+    for note in inputs.notes:
+        typer.echo(f"attrib: {note}", err=True)
+    if format != "jsonl" and inputs.articles:
+        typer.echo(csv_header() if format == "csv" else table_header())
+    articles = inputs.articles
+    for start in range(0, len(articles), _BATCH):
+        batch = articles[start : start + _BATCH]
+        for records in tagger.tag_many([(a.id, a.text) for a in batch]):
+            for line in format_lines(records, format):
+                typer.echo(line)
+    for problem in inputs.problems:
+        typer.echo(f"attrib: {problem}", err=True)
+    if inputs.problems:
+        typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; the others were tagged", err=True)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def evaluate(
+    cv: bool = typer.Option(False, "--cv", help="Leave-one-article-out over all seeds instead of the held-out split."),
+    gold: Optional[Path] = typer.Option(None, help="Score a saved model on this labelled JSONL instead."),
+    articles: Optional[Path] = typer.Option(None, help="Directory of the --gold file's articles."),
+    model: Optional[Path] = typer.Option(None, help="Model to score with --gold; default: the bundled model."),
+    data: Path = typer.Option(Path("data/labels.jsonl"), help="Labelled sentences for the held-out and --cv splits."),
+    seeds: Path = typer.Option(Path("seeds"), help="Articles of --data."),
+    as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
+) -> None:
+    """Score quote type, speaker, stance and sentence boundaries beside two baselines."""
+    if gold is not None and articles is None:
+        _fail("attrib: --gold needs --articles DIR, the directory of its articles' .txt files")
+    try:
+        if gold is not None and articles is not None:
+            result = evaluate_model(_load(model), load_corpus(gold, articles))
+        else:
+            corpus = load_corpus(data, seeds)
+            result = cross_validate(corpus) if cv else held_out(corpus)
+    except CorpusError as error:
+        _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the labelled data")
+    except ValueError as error:
+        _fail(f"attrib: {error}")
+    typer.echo(json.dumps(result, indent=2) if as_json else evaluation_report(result))
+
+
+def main() -> None:
+    """Entry point that keeps tracebacks from users on a broken pipe (`attrib predict ... | head`)."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,342 @@
+"""Load labelled sentences (JSONL) and check them against the article texts.
+
+Labels are written by hand, so a load reports every mistake it finds at
+once, one line each, as `path:line: what is wrong (what was expected)`,
+instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from attrib.records import LABEL_FIELDS, QUOTE_TYPES, STANCES, Record
+
+_POSITION_FIELDS = ("index", "start", "end")
+_OPTIONAL_FIELDS = ("speaker", "mention", "cue")
+_EXCERPT_LENGTH = 40
+
+# A record together with the number of the line it was read from.
+_Numbered = tuple[int, Record]
+
+
+@dataclass
+class Corpus:
+    """Labelled sentences in file order, and the text of each article they cite."""
+
+    records: list[Record]
+    texts: dict[str, str]
+
+    @property
+    def articles(self) -> list[str]:
+        """Article ids in order of first appearance in the labels."""
+        return list(dict.fromkeys(record.article for record in self.records))
+
+    def by_article(self) -> dict[str, list[Record]]:
+        """Each article's sentences, in file order; articles in order of first appearance."""
+        grouped: dict[str, list[Record]] = {}
+        for record in self.records:
+            grouped.setdefault(record.article, []).append(record)
+        return grouped
+
+
+class CorpusError(Exception):
+    """The labels could not be loaded; `problems` holds one readable line per mistake."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class _Report:
+    """Problems found so far: file-level ones first, then by line of the labels file."""
+
+    labels: Path
+    files: list[str] = field(default_factory=list)
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+    def file(self, path: Path, problem: str) -> None:
+        self.files.append(f"{path}: {problem}")
+
+    def at(self, line: int, problem: str) -> None:
+        self.lines.append((line, f"{self.labels}:{line}: {problem}"))
+
+    def problems(self) -> list[str]:
+        return self.files + [text for _, text in sorted(self.lines, key=lambda item: item[0])]
+
+
+def load_corpus(labels: Path, articles: Path) -> Corpus:
+    """Read `labels` and the `<article>.txt` files under `articles`.
+
+    Raises CorpusError listing every problem found; returns only a corpus
+    that passed all checks.
+    """
+    report = _Report(labels)
+    content = _read_labels(labels, report)
+    numbered: list[_Numbered] = []
+    # Articles with a line that could not be read (None: a line whose article
+    # is unknown).  Their order and coverage are not checked, since the
+    # missing record would show up again as an index jump and a gap.
+    unreadable: set[str | None] = set()
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        article, record = _parse_line(line, number, report)
+        if record is None:
+            unreadable.add(article)
+        else:
+            numbered.append((number, record))
+    if content and not numbered and not unreadable:
+        report.file(labels, "no sentences in the file (expected one JSON object per line)")
+    elif not content and not report.files:
+        report.file(labels, "the labels file is empty (expected one JSON object per sentence)")
+
+    texts = _read_texts(articles, _first_lines(numbered), report)
+    for number, record in numbered:
+        for problem in _offset_problems(record, texts.get(record.article)):
+            report.at(number, problem)
+    for article, group in _group(_without_duplicates(numbered, report)).items():
+        if article not in unreadable and None not in unreadable:
+            _check_sequence(group, texts.get(article), report)
+
+    problems = report.problems()
+    if problems:
+        raise CorpusError(problems)
+    return Corpus([record for _, record in numbered], texts)
+
+
+def _read_labels(labels: Path, report: _Report) -> str:
+    """The labels file's text, or "" after reporting why it cannot be read."""
+    try:
+        return _read_utf8(labels)
+    except FileNotFoundError:
+        report.file(labels, "labels file not found; check the path (expected a JSONL file, one object per sentence)")
+    except OSError as error:
+        report.file(labels, f"cannot read the labels file ({error.strerror}); check that it is a readable file")
+    except UnicodeDecodeError as error:
+        report.file(labels, _not_utf8(error))
+    return ""
+
+
+def _read_utf8(path: Path) -> str:
+    """The file's text less a leading BOM; line endings are kept so that offsets stay true."""
+    return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    data = error.object
+    line = data.count(b"\n", 0, error.start) + 1
+    return f"not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded; save the file as UTF-8"
+
+
+def _parse_line(line: str, number: int, report: _Report) -> tuple[str | None, Record | None]:
+    """The line's article id (None if unknown) and its record (None if it cannot be built)."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as error:
+        report.at(number, f"not valid JSON: {error.msg} at column {error.colno} (expected one JSON object per line)")
+        return None, None
+    if not isinstance(obj, dict):
+        report.at(number, f"expected a JSON object {{...}}, found {_shown(obj)}")
+        return None, None
+
+    missing = [name for name in LABEL_FIELDS if name not in obj]
+    unknown = [name for name in obj if name not in LABEL_FIELDS]
+    wrong = [problem for name in LABEL_FIELDS if name in obj for problem in _type_problems(name, obj[name])]
+    if missing:
+        report.at(number, f"missing {_fields(missing)} (each line needs {', '.join(LABEL_FIELDS)})")
+    if unknown:
+        report.at(number, f"unknown {_fields(unknown)} (allowed fields: {', '.join(LABEL_FIELDS)})")
+    for problem in wrong:
+        report.at(number, problem)
+
+    article = obj.get("article") if isinstance(obj.get("article"), str) else None
+    if missing or wrong:
+        return article, None
+    record = Record(**{name: obj[name] for name in LABEL_FIELDS})
+    for problem in _label_problems(record):
+        report.at(number, problem)
+    return article, record
+
+
+def _fields(names: list[str]) -> str:
+    quoted = ", ".join(repr(name) for name in names)
+    return f"field {quoted}" if len(names) == 1 else f"fields {quoted}"
+
+
+def _type_problems(name: str, value: Any) -> list[str]:
+    """Why `value` is not a valid `name` field, ignoring the label vocabularies."""
+    if name == "article":
+        if not isinstance(value, str) or not value or any(c in value for c in "/\\\0"):
+            return [f"'article' must be the article's file name without extension, got {_shown(value)}"]
+    elif name in _POSITION_FIELDS:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            return [f"{name!r} must be a whole number >= 0, got {_shown(value)}"]
+    elif name in _OPTIONAL_FIELDS:
+        if value is not None and not isinstance(value, str):
+            return [f"{name!r} must be a string or null, got {_shown(value)}"]
+    elif not isinstance(value, str):
+        return [f"{name!r} must be a string, got {_shown(value)}"]
+    return []
+
+
+def _label_problems(record: Record) -> list[str]:
+    """Unknown labels, and labels that contradict each other (see the labelling guide)."""
+    problems = []
+    if record.quote not in QUOTE_TYPES:
+        problems.append(f"unknown quote type {record.quote!r} (expected one of {', '.join(QUOTE_TYPES)})")
+    if record.stance not in STANCES:
+        problems.append(f"unknown stance {record.stance!r} (expected one of {', '.join(STANCES)})")
+    if record.quote == "none":
+        if record.speaker is not None:
+            problems.append(f"speaker {record.speaker!r} on a sentence with quote 'none' (expected null, or quote direct/indirect)")
+        if record.stance != "none" and record.stance in STANCES:
+            problems.append(f"stance {record.stance!r} on a sentence with quote 'none' (only quotes carry a stance; expected 'none')")
+    elif record.quote in QUOTE_TYPES and not (record.speaker or "").strip():
+        problems.append(f"{record.quote} quote with no speaker (expected the source's name)")
+    return problems
+
+
+def _first_lines(numbered: list[_Numbered]) -> dict[str, int]:
+    """The first line of each article, in order of first appearance."""
+    first: dict[str, int] = {}
+    for number, record in numbered:
+        first.setdefault(record.article, number)
+    return first
+
+
+def _read_texts(articles: Path, first_lines: dict[str, int], report: _Report) -> dict[str, str]:
+    """The text of each article that has a readable file; the others are reported."""
+    if not articles.is_dir():
+        if first_lines:
+            report.file(articles, "articles directory not found (expected a folder with one <article>.txt per article)")
+        return {}
+    texts: dict[str, str] = {}
+    for article, number in first_lines.items():
+        path = articles / f"{article}.txt"
+        try:
+            texts[article] = _read_utf8(path)
+        except FileNotFoundError:
+            report.at(number, f"no text file for article {article!r} (expected {path})")
+        except OSError as error:
+            report.file(path, f"cannot read article text ({error.strerror}); check that it is a readable file")
+        except UnicodeDecodeError as error:
+            report.file(path, _not_utf8(error))
+    return texts
+
+
+def _offset_problems(record: Record, text: str | None) -> list[str]:
+    """Offsets that are impossible, or do not give back the sentence's text."""
+    if record.start >= record.end:
+        return [f"start {record.start} is not before end {record.end} (a sentence covers at least one character)"]
+    if text is None:
+        return []
+    if record.end > len(text):
+        return [f"end {record.end} is out of range: article {record.article!r} has only {len(text)} characters"]
+    found = text[record.start : record.end]
+    if found == record.text:
+        return []
+    at = _first_difference(found, record.text)
+    return [
+        f"offsets {record.start}-{record.end} do not reproduce 'text': from character {at} on, "
+        f"the article has {_excerpt(found[at:])} but the line has {_excerpt(record.text[at:])}"
+    ]
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _without_duplicates(numbered: list[_Numbered], report: _Report) -> list[_Numbered]:
+    """Records that do not repeat an earlier sentence; the repeats are reported."""
+    by_index: dict[tuple[str, int], int] = {}
+    by_span: dict[tuple[str, int, int], int] = {}
+    unique = []
+    for number, record in numbered:
+        index_key = (record.article, record.index)
+        span_key = (record.article, record.start, record.end)
+        if index_key in by_index:
+            report.at(number, f"duplicate sentence: article {record.article!r} index {record.index} is already on line {by_index[index_key]}")
+        elif span_key in by_span:
+            report.at(
+                number,
+                f"duplicate sentence: article {record.article!r} offsets {record.start}-{record.end} are already on line {by_span[span_key]}",
+            )
+        else:
+            by_index[index_key] = by_span[span_key] = number
+            unique.append((number, record))
+    return unique
+
+
+def _group(numbered: list[_Numbered]) -> dict[str, list[_Numbered]]:
+    grouped: dict[str, list[_Numbered]] = {}
+    for number, record in numbered:
+        grouped.setdefault(record.article, []).append((number, record))
+    return grouped
+
+
+def _check_sequence(group: list[_Numbered], text: str | None, report: _Report) -> None:
+    """One article's sentences must count 0, 1, 2, ... and tile its text in order.
+
+    Coverage is only checked when the article's text could be read.
+    """
+    previous: _Numbered | None = None
+    for number, record in group:
+        expected = previous[1].index + 1 if previous else 0
+        if record.index != expected:
+            report.at(number, f"index {record.index} out of order: expected {expected} (each article's indexes count 0, 1, 2, ... in file order)")
+        if previous:
+            before_line, before = previous
+            if record.start < before.start:
+                report.at(
+                    number,
+                    f"sentence out of order: starts at {record.start}, before the sentence on line {before_line} "
+                    f"(starts at {before.start}); sentences must follow the article's order",
+                )
+            elif record.start < before.end:
+                report.at(
+                    number,
+                    f"overlaps the sentence on line {before_line}: starts at {record.start}, before that one ends at {before.end}",
+                )
+        if text is not None:
+            gap_start = previous[1].end if previous else 0
+            where = f"between line {previous[0]} and this sentence" if previous else "before the first sentence"
+            _check_gap(text, gap_start, record.start, where, number, report)
+        previous = (number, record)
+    if text is not None and previous:
+        _check_gap(text, previous[1].end, len(text), "after the last sentence", previous[0], report)
+
+
+def _check_gap(text: str, start: int, end: int, where: str, number: int, report: _Report) -> None:
+    """Report non-whitespace in text[start:end], which no sentence covers."""
+    uncovered = [i for i in range(start, min(end, len(text))) if not text[i].isspace()]
+    if uncovered:
+        first, last = uncovered[0], uncovered[-1] + 1
+        report.at(
+            number,
+            f"article text at {first}-{last} is not covered by any sentence ({where}): {_excerpt(text[first:last])} "
+            f"(every non-whitespace character belongs to exactly one sentence)",
+        )
+
+
+def _excerpt(text: str) -> str:
+    """A short, single-line rendering of `text` for a message."""
+    if len(text) > _EXCERPT_LENGTH:
+        text = text[:_EXCERPT_LENGTH] + "\u2026"
+    return repr(text)
+
+
+def _shown(value: Any) -> str:
+    """A JSON value as a person reading the labels file would write it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return repr(value)

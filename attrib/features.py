@@ -1,0 +1,90 @@
+"""Sentence features shared by the quote-type and stance classifiers.
+
+Both are TF-IDF n-grams beside hand-made features (quote structure, cue
+lexicons, negation, position) in one logistic regression.  The hand-made
+features carry what the n-grams of five articles cannot: how reported
+speech looks in any article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from attrib.lexicon import stance_features
+from attrib.structure import ArticleView, SentenceView, words_between
+
+_HEADLINE_ENDINGS = ".!?\u201d\"'\u2019)\u2026:"
+
+
+@dataclass(frozen=True)
+class SentenceInput:
+    """What a classifier sees of one sentence: its text and its hand-made features."""
+
+    text: str
+    features: dict[str, float]
+
+
+def sentence_inputs(article: ArticleView) -> list[SentenceInput]:
+    return [SentenceInput(view.text, sentence_features(article, view)) for view in article.sentences]
+
+
+def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, float]:
+    """Structure and lexicon features of one sentence."""
+    text = view.text
+    words = max(len(text.split()), 1)
+    cue_words = {cue.text.lower() for cue in view.cues}
+    subject_before_cue = any(
+        words_between(article.text, m.end, cue.start) <= 4 for cue in view.cues for m in view.mentions
+    )
+    previous = article.sentences[view.index - 1] if view.index > 0 else None
+    features = {
+        "quoted_share": view.quoted_chars / max(len(text), 1),
+        "long_quote": float(view.longest_quote_words >= 4),
+        "scare_quotes_only": float(0 < view.longest_quote_words < 4),
+        "starts_inside_quote": float(view.starts_inside),
+        "continued_paragraph": float(view.continued),
+        "opens_with_quote": float(view.opens_quote),
+        "has_cue": float(bool(view.cues)),
+        "cue_count": float(min(len(view.cues), 3)),
+        "subject_before_cue": float(subject_before_cue),
+        "cue_then_colon": float(any(text[cue.end - view.span.start : cue.end - view.span.start + 1] == ":" for cue in view.cues)),
+        "has_mention": float(bool(view.mentions)),
+        "pronoun_mention": float(any(m.kind == "pronoun" for m in view.mentions)),
+        "no_final_punctuation": float(text[-1] not in _HEADLINE_ENDINGS),
+        "first_sentence": float(view.index == 0),
+        "short": float(words <= 5),
+        "previous_quoted": float(previous is not None and previous.longest_quote_words >= 4),
+        "previous_cue": float(previous is not None and bool(previous.cues)),
+    }
+    for cue in cue_words:
+        features[f"cue={cue}"] = 1.0
+    for name, value in stance_features(text).items():
+        features[f"lex:{name}"] = value
+    return features
+
+
+def _texts(inputs: list[SentenceInput]) -> list[str]:
+    return [item.text for item in inputs]
+
+
+def _dicts(inputs: list[SentenceInput]) -> list[dict[str, float]]:
+    return [item.features for item in inputs]
+
+
+def text_classifier(char_ngrams: bool, C: float) -> Pipeline:
+    """TF-IDF words (and characters) with the hand-made features, into a balanced logistic regression."""
+    parts = [
+        ("words", Pipeline([("get", FunctionTransformer(_texts)), ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1))])),
+        ("features", Pipeline([("get", FunctionTransformer(_dicts)), ("dict", DictVectorizer())])),
+    ]
+    if char_ngrams:
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=20000)
+        parts.insert(1, ("chars", Pipeline([("get", FunctionTransformer(_texts)), ("tfidf", chars)])))
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000, random_state=0)
+    return Pipeline([("union", FeatureUnion(parts)), ("model", model)])

@@ -1,0 +1,126 @@
+"""The tagger: quote type, speaker and stance for every sentence of an article.
+
+`fit` learns three models from labelled articles; `tag_many` runs them,
+vectorising all sentences of a batch at once.  Stance is learned on
+attributed sentences only and combined with the quote-type probability:
+a sentence that reports no one takes no stance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from attrib.corpus import Corpus
+from attrib.features import SentenceInput, sentence_inputs, text_classifier
+from attrib.records import Record
+from attrib.speakers import SpeakerRanker, candidates
+from attrib.structure import ArticleView, analyse
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    article: str
+    view: ArticleView
+    inputs: list[SentenceInput]
+
+
+class Tagger:
+    """Quote type, speaker and stance, learned from labelled articles.
+
+    Follows scikit-learn's conventions: nothing happens in `__init__`,
+    `fit` returns the fitted tagger, fitted attributes end in `_`.
+    """
+
+    def fit(self, corpus: Corpus) -> "Tagger":
+        parsed = [_parse(article, corpus.texts[article]) for article in corpus.articles]
+        gold = corpus.by_article()
+        inputs: list[SentenceInput] = []
+        quotes: list[str] = []
+        attributed: list[SentenceInput] = []
+        stances: list[str] = []
+        groups = []
+        for item in parsed:
+            labels = _align(item.view, gold[item.article])
+            history: list[str] = []
+            for view, sentence_input, label in zip(item.view.sentences, item.inputs, labels):
+                if label is None:
+                    continue
+                inputs.append(sentence_input)
+                quotes.append(label.quote)
+                if label.quote == "none" or not label.speaker:
+                    continue
+                attributed.append(sentence_input)
+                stances.append(label.stance)
+                groups.append((candidates(item.view, view, history), label.speaker))
+                history.append(label.speaker)
+        self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
+        self.stance_model_ = text_classifier(char_ngrams=True, C=4.0).fit(attributed, stances)
+        self.speaker_model_ = SpeakerRanker().fit(groups)
+        return self
+
+    def tag(self, text: str, article: str = "article") -> list[Record]:
+        return self.tag_many([(article, text)])[0]
+
+    def tag_many(self, articles: Iterable[tuple[str, str]]) -> list[list[Record]]:
+        """Records for each (id, text) pair, in order; one vectorisation for the whole batch."""
+        parsed = [_parse(article, text) for article, text in articles]
+        inputs = [sentence_input for item in parsed for sentence_input in item.inputs]
+        if not inputs:
+            return [[] for _ in parsed]
+        quote_proba = self.quote_model_.predict_proba(inputs)
+        stance_proba = self.stance_model_.predict_proba(inputs)
+        quote_labels = list(self.quote_model_.classes_)
+        stance_labels = list(self.stance_model_.classes_)
+        none_quote = quote_labels.index("none")
+        results: list[list[Record]] = []
+        row = 0
+        for item in parsed:
+            records: list[Record] = []
+            history: list[str] = []
+            for view in item.view.sentences:
+                quote = quote_labels[int(np.argmax(quote_proba[row]))]
+                p_attributed = 1.0 - float(quote_proba[row, none_quote])
+                record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
+                if quote == "none":
+                    record.confidence = 1.0 - p_attributed * (1.0 - _probability(stance_proba[row], stance_labels, "none"))
+                else:
+                    best = int(np.argmax(stance_proba[row]))
+                    record.stance = stance_labels[best]
+                    record.confidence = p_attributed * float(stance_proba[row, best])
+                    speaker = self.speaker_model_.choose(candidates(item.view, view, history))
+                    record.speaker, record.mention = speaker.name, speaker.mention
+                    record.speaker_confidence = speaker.confidence
+                    record.cue = view.cues[0].text if view.cues else None
+                    if speaker.name:
+                        history.append(speaker.name)
+                records.append(record)
+                row += 1
+            results.append(records)
+        return results
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "Tagger":
+        """The model at `path`, or the default model that ships with attrib."""
+        from attrib.persistence import load_model
+        from attrib.training import load_default
+
+        return load_default() if path is None else load_model(Path(path))
+
+
+def _parse(article: str, text: str) -> _Parsed:
+    view = analyse(text)
+    return _Parsed(article, view, sentence_inputs(view))
+
+
+def _probability(row: np.ndarray, labels: list[str], label: str) -> float:
+    return float(row[labels.index(label)]) if label in labels else 0.0
+
+
+def _align(view: ArticleView, gold: list[Record]) -> list[Record | None]:
+    """The gold record of each segmented sentence; None where boundaries disagree."""
+    by_span = {(record.start, record.end): record for record in gold}
+    return [by_span.get((sentence.span.start, sentence.span.end)) for sentence in view.sentences]
