@@ -89,10 +89,8 @@ def load_corpus(labels: Path, articles: Path) -> Corpus:
             unreadable.add(article)
         else:
             numbered.append((number, record))
-    if content and not numbered and not unreadable:
-        report.file(labels, "no sentences in the file (expected one JSON object per line)")
-    elif not content and not report.files:
-        report.file(labels, "the labels file is empty (expected one JSON object per sentence)")
+    if not numbered and not unreadable and not report.files:
+        report.file(labels, "no sentences: the labels file is empty (expected one JSON object per sentence)")
 
     texts = _read_texts(articles, _first_lines(numbered), report)
     for number, record in numbered:
@@ -100,7 +98,9 @@ def load_corpus(labels: Path, articles: Path) -> Corpus:
             report.at(number, problem)
     for article, group in _group(_without_duplicates(numbered, report)).items():
         if article not in unreadable and None not in unreadable:
-            _check_sequence(group, texts.get(article), report)
+            _check_order(group, report)
+            if article in texts:
+                _check_coverage(group, texts[article], report)
 
     problems = report.problems()
     if problems:
@@ -192,9 +192,13 @@ def _label_problems(record: Record) -> list[str]:
         problems.append(f"unknown stance {record.stance!r} (expected one of {', '.join(STANCES)})")
     if record.quote == "none":
         if record.speaker is not None:
-            problems.append(f"speaker {record.speaker!r} on a sentence with quote 'none' (expected null, or quote direct/indirect)")
+            problems.append(
+                f"speaker {record.speaker!r} on a sentence with quote 'none' (expected null, or quote direct/indirect)"
+            )
         if record.stance != "none" and record.stance in STANCES:
-            problems.append(f"stance {record.stance!r} on a sentence with quote 'none' (only quotes carry a stance; expected 'none')")
+            problems.append(
+                f"stance {record.stance!r} on a sentence with quote 'none' (only quotes have a stance; expected 'none')"
+            )
     elif record.quote in QUOTE_TYPES and not (record.speaker or "").strip():
         problems.append(f"{record.quote} quote with no speaker (expected the source's name)")
     return problems
@@ -259,11 +263,16 @@ def _without_duplicates(numbered: list[_Numbered], report: _Report) -> list[_Num
         index_key = (record.article, record.index)
         span_key = (record.article, record.start, record.end)
         if index_key in by_index:
-            report.at(number, f"duplicate sentence: article {record.article!r} index {record.index} is already on line {by_index[index_key]}")
+            report.at(
+                number,
+                f"duplicate sentence: article {record.article!r} index {record.index} "
+                f"is already on line {by_index[index_key]}",
+            )
         elif span_key in by_span:
             report.at(
                 number,
-                f"duplicate sentence: article {record.article!r} offsets {record.start}-{record.end} are already on line {by_span[span_key]}",
+                f"duplicate sentence: article {record.article!r} offsets {record.start}-{record.end} "
+                f"are already on line {by_span[span_key]}",
             )
         else:
             by_index[index_key] = by_span[span_key] = number
@@ -278,16 +287,17 @@ def _group(numbered: list[_Numbered]) -> dict[str, list[_Numbered]]:
     return grouped
 
 
-def _check_sequence(group: list[_Numbered], text: str | None, report: _Report) -> None:
-    """One article's sentences must count 0, 1, 2, ... and tile its text in order.
-
-    Coverage is only checked when the article's text could be read.
-    """
+def _check_order(group: list[_Numbered], report: _Report) -> None:
+    """One article's indexes count 0, 1, 2, ... and its sentences follow the text without overlapping."""
     previous: _Numbered | None = None
     for number, record in group:
         expected = previous[1].index + 1 if previous else 0
         if record.index != expected:
-            report.at(number, f"index {record.index} out of order: expected {expected} (each article's indexes count 0, 1, 2, ... in file order)")
+            report.at(
+                number,
+                f"index {record.index} out of order: expected {expected} "
+                "(each article's indexes count 0, 1, 2, ... in file order)",
+            )
         if previous:
             before_line, before = previous
             if record.start < before.start:
@@ -299,15 +309,27 @@ def _check_sequence(group: list[_Numbered], text: str | None, report: _Report) -
             elif record.start < before.end:
                 report.at(
                     number,
-                    f"overlaps the sentence on line {before_line}: starts at {record.start}, before that one ends at {before.end}",
+                    f"overlaps the sentence on line {before_line}: "
+                    f"starts at {record.start}, before that one ends at {before.end}",
                 )
-        if text is not None:
-            gap_start = previous[1].end if previous else 0
-            where = f"between line {previous[0]} and this sentence" if previous else "before the first sentence"
-            _check_gap(text, gap_start, record.start, where, number, report)
         previous = (number, record)
-    if text is not None and previous:
-        _check_gap(text, previous[1].end, len(text), "after the last sentence", previous[0], report)
+
+
+def _check_coverage(group: list[_Numbered], text: str, report: _Report) -> None:
+    """Every non-whitespace character of the article belongs to some sentence.
+
+    Sentences are taken in text order, so one out of file order still counts
+    as covering its text.
+    """
+    covered_to = 0
+    where = "before the first sentence"
+    for number, record in sorted(group, key=lambda item: (item[1].start, item[1].end)):
+        _check_gap(text, covered_to, record.start, where, number, report)
+        if record.end > covered_to:
+            covered_to = record.end
+            where = f"between line {number} and this sentence"
+    last_line = max(group, key=lambda item: item[1].end)[0]
+    _check_gap(text, covered_to, len(text), "after the last sentence", last_line, report)
 
 
 def _check_gap(text: str, start: int, end: int, where: str, number: int, report: _Report) -> None:

@@ -121,7 +121,7 @@ def decode(data: bytes, source: str, encoding: str | None) -> str:
     A leading byte-order mark is removed; nothing else changes.  Raises
     InputError naming `source` with what is wrong and what to do.
     """
-    wide = _is_wide(source, encoding) if encoding else False
+    wide = _is_wide(source, encoding) if encoding is not None else False
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(
@@ -155,7 +155,7 @@ def _is_wide(source: str, encoding: str) -> bool:
     except LookupError:
         raise InputError(
             source,
-            f"unknown encoding {encoding!r}; pass one Python knows, "
+            f"unknown text encoding {encoding!r}; pass one Python knows, "
             "e.g. --encoding utf-8, cp1252 or latin-1",
         ) from None
 
@@ -169,7 +169,10 @@ def _undecodable(error: UnicodeDecodeError, data: bytes, encoding: str | None) -
             f"cannot decode as UTF-8 ({where}); if you know the encoding, pass --encoding, "
             "e.g. --encoding cp1252 (Windows) or --encoding latin-1"
         )
-    return f"cannot decode as {encoding} ({where}); check that --encoding {encoding} is right for this file"
+    return (
+        f"cannot decode as {encoding} ({where}); "
+        f"check that --encoding {encoding} is right for this file"
+    )
 
 
 def _read_stdin(stdin: TextIO | BinaryIO | None, encoding: str | None) -> str:
@@ -178,7 +181,8 @@ def _read_stdin(stdin: TextIO | BinaryIO | None, encoding: str | None) -> str:
     try:
         data = stream.read()
     except OSError as error:
-        raise InputError(STDIN_SOURCE, f"cannot read standard input ({error.strerror or error})") from None
+        message = f"cannot read standard input ({error.strerror or error})"
+        raise InputError(STDIN_SOURCE, message) from None
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     return decode(data, STDIN_SOURCE, encoding)
@@ -208,8 +212,9 @@ def _is_dir(path: Path, source: str) -> bool:
 def _read_directory(inputs: Inputs, path: Path, source: str, encoding: str | None) -> None:
     """Add every *.txt file directly inside `path`, sorted by name, each on its own."""
     try:
+        entries = path.iterdir()
         files = sorted(
-            (entry for entry in path.iterdir() if entry.suffix.lower() == ".txt" and not entry.is_dir()),
+            (entry for entry in entries if entry.suffix.lower() == ".txt" and not entry.is_dir()),
             key=lambda entry: entry.name,
         )
     except OSError as error:
@@ -220,7 +225,8 @@ def _read_directory(inputs: Inputs, path: Path, source: str, encoding: str | Non
         )
     for file in files:
         try:
-            _add(inputs, Article(file.stem, _read_file(file, str(file), encoding), str(file)), "file")
+            text = _read_file(file, str(file), encoding)
+            _add(inputs, Article(file.stem, text, str(file)), "file")
         except InputError as error:
             inputs.problems.append(error.problem)
 
@@ -236,7 +242,7 @@ def _read_file(path: Path, source: str, encoding: str | None) -> str:
 
 def _os_message(error: OSError) -> str:
     """Why a path could not be read, and what to do about it."""
-    if isinstance(error, FileNotFoundError):
+    if isinstance(error, (FileNotFoundError, NotADirectoryError)):
         return "no such file or directory; check the path"
     if isinstance(error, PermissionError):
         return "permission denied; check that you may read it (e.g. chmod +r)"
@@ -270,14 +276,16 @@ def _jsonl_article(line: str, source: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        raise InputError(source, f"invalid JSON ({error.msg} at column {error.colno}); {shape}") from None
+        message = f"invalid JSON ({error.msg} at column {error.colno}); {shape}"
+        raise InputError(source, message) from None
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {_json_kind(record)}; {shape}")
     for field in ("id", "text"):
         if field not in record:
             raise InputError(source, f'missing "{field}"; {shape}')
         if not isinstance(record[field], str):
-            raise InputError(source, f'"{field}" is {_json_kind(record[field])}, not a string; {shape}')
+            kind = _json_kind(record[field])
+            raise InputError(source, f'"{field}" is {kind}, not a string; {shape}')
     return Article(record["id"], record["text"], source)
 
 
@@ -299,6 +307,7 @@ def _add(inputs: Inputs, article: Article, what: str) -> None:
     if article.text.strip():
         inputs.articles.append(article)
     elif article.text:
-        inputs.notes.append(InputProblem(article.source, f"{what} has only whitespace, nothing to tag"))
+        message = f"{what} has only whitespace, nothing to tag"
+        inputs.notes.append(InputProblem(article.source, message))
     else:
         inputs.notes.append(InputProblem(article.source, f"empty {what}, nothing to tag"))

@@ -6,8 +6,8 @@ metric is computed over gold sentences, each paired with the predicted
 sentence that matches it exactly or, failing that, overlaps it most.
 
 Everything returns plain dicts, lists and floats so a CLI can print them or
-dump them as JSON.  Divisions by zero give 0.0, as sklearn's
-``zero_division=0`` would, and never warn.
+dump them as JSON.  Divisions by zero give 0.0 and never warn; a label
+absent from gold and predictions alike is left out of macro averages.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ _TITLE_WORDS = frozenset(
 )
 # Words after which a single capitalised word is a person, not a place.
 _HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
+_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
 _FEMALE = frozenset("mrs ms miss dame lady baroness queen princess".split())
 _MALE = frozenset("mr sir lord baron king prince".split())
 # Head nouns of institutions: a capitalised run containing one is not a person.
@@ -183,6 +184,9 @@ def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, i
     words = [t.lower for t in run]
     last_title = max((k for k, w in enumerate(words) if w in _TITLE_WORDS or w in _ROLE_WORDS), default=-1)
     title_tokens, name_tokens = run[: last_title + 1], run[last_title + 1 :]
+    if title_tokens and name_tokens and title_tokens[-1].lower in _PEERAGE:
+        # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
+        title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
     span_text = text[run[0].start : run[-1].end]
     gender = _gender(words)
     if not name_tokens:

@@ -82,7 +82,9 @@ def test_jsonl_bad_line_is_a_problem_and_good_lines_are_kept(tmp_path: Path) -> 
         ('{"id": "x", "text": null}', '"text" is null'),
     ],
 )
-def test_jsonl_line_of_the_wrong_shape_is_a_problem(tmp_path: Path, line: str, expected: str) -> None:
+def test_jsonl_line_of_the_wrong_shape_is_a_problem(
+    tmp_path: Path, line: str, expected: str
+) -> None:
     path = write(tmp_path / "dump.jsonl", line + "\n")
     problem = only_problem(read_inputs([path]))
     assert problem.source == f"{path}:1"
@@ -129,12 +131,13 @@ def test_cp1252_needs_encoding_and_decodes_with_it(tmp_path: Path) -> None:
 def test_unknown_encoding_is_a_clear_problem(tmp_path: Path) -> None:
     path = write(tmp_path / "a.txt", "Text.")
     problem = only_problem(read_inputs([path], encoding="klingon"))
-    assert "unknown encoding 'klingon'" in problem.message
+    assert "unknown text encoding 'klingon'" in problem.message
 
 
 def test_utf16_works_when_named_and_is_explained_when_not(tmp_path: Path) -> None:
     path = write(tmp_path / "wide.txt", "Wide text.".encode("utf-16"))
-    assert "--encoding utf-16" in only_problem(read_inputs([path])).message
+    message = only_problem(read_inputs([path])).message
+    assert "UTF-16 byte-order mark" in message and "--encoding utf-16" in message
     assert read_inputs([path], encoding="utf-16").articles[0].text == "Wide text."
 
 
@@ -161,6 +164,9 @@ def test_nonexistent_path_is_a_problem(tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.txt")
     problem = only_problem(read_inputs([missing]))
     assert problem.source == missing and "no such file" in problem.message
+    under_a_file = str(tmp_path / "nope.txt" / "story.txt")
+    write(tmp_path / "nope.txt", "A file, not a directory.")
+    assert "no such file" in only_problem(read_inputs([under_a_file])).message
 
 
 def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
