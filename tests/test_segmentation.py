@@ -1,0 +1,72 @@
+"""Sentence boundaries: news cases, the shipped labels, and invariants on any text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from attrib.segmentation import paragraphs, split_sentences
+from tests.strategies import hostile_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Healey spoke. Dr. Cho agreed.", ["Mr. Healey spoke.", "Dr. Cho agreed."]),
+        ("Mr Healey spoke to St. Mary's. It was late.", ["Mr Healey spoke to St. Mary's.", "It was late."]),
+        ("The U.S. Army said so. The U.N. agreed.", ["The U.S. Army said so.", "The U.N. agreed."]),
+        ("It happened in the U.S. The talks ended.", ["It happened in the U.S.", "The talks ended."]),
+        ("The vote is on Oct. 12 in room No. 5 today.", ["The vote is on Oct. 12 in room No. 5 today."]),
+        ("A loan of £2.26 billion was agreed. It is 3.5% more.", ["A loan of £2.26 billion was agreed.", "It is 3.5% more."]),
+        ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
+        ("\u201cIs it true?\u201d he asked. Nobody knew.", ["\u201cIs it true?\u201d he asked.", "Nobody knew."]),
+        ("Russia providing\u2026 technical systems. Yes.", ["Russia providing\u2026 technical systems.", "Yes."]),
+        ("Read more:\nTroops sent to front\nFollow us on WhatsApp", ["Read more:", "Troops sent to front", "Follow us on WhatsApp"]),
+        ("Line one\r\nLine two.\r\n", ["Line one", "Line two."]),
+        ("他说了。她同意了！", ["他说了。", "她同意了！"]),
+    ],
+)
+def test_news_boundaries(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
+def test_reproduces_the_labelled_boundaries() -> None:
+    gold: dict[str, list[tuple[int, int]]] = {}
+    for line in (ROOT / "data" / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold.setdefault(record["article"], []).append((record["start"], record["end"]))
+    for article, spans in gold.items():
+        text = (ROOT / "seeds" / f"{article}.txt").read_text(encoding="utf-8")
+        assert [(s.start, s.end) for s in split_sentences(text)] == spans, article
+
+
+def test_sentences_never_cross_lines() -> None:
+    text = "A headline without a stop\nThe body begins. It goes on"
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 1]
+    assert len(paragraphs(text)) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_text)
+def test_invariants_hold_on_any_text(text: str) -> None:
+    sentences = split_sentences(text)
+    covered = set()
+    previous_end = 0
+    for sentence in sentences:
+        assert sentence.text == text[sentence.start : sentence.end]
+        assert sentence.text and not sentence.text[0].isspace() and not sentence.text[-1].isspace()
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+        covered.update(range(sentence.start, sentence.end))
+    uncovered = [i for i, char in enumerate(text) if not char.isspace() and i not in covered]
+    assert uncovered == []
