@@ -34,9 +34,13 @@ Decisions the labelling guide leaves open, made here and tested:
   ("cannot", "could not", "unable to", "not yet", "yet to") or on a word of
   knowing ("not clear", "isn't certain"), and deny otherwise ("no evidence",
   "never confirmed", "did not confirm", "refused to confirm");
-- "if" and "whether" after a verb of asking or knowing ("refused to confirm or
-  deny if ...") open an embedded question, not a condition: only the rest of
-  that clause is unasserted.
+- "whether", and "if" shortly after a verb of asking or knowing ("refused to
+  confirm or deny on Wednesday if ..."), open an embedded question, not a
+  condition: only the rest of that clause is unasserted;
+- a true condition makes its whole sentence from the start of its clause
+  unasserted, consequent included; "if not" ("hundreds, if not thousands"),
+  "as if" and "if any" are no conditions, and "no" before a number ("No 10")
+  is no negation.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
     "plead": ("pleaded", "pled"),
     "prove": ("proved", "proven"),
     "say": ("said", "said"),
+    "seek": ("sought", "sought"),
     "see": ("saw", "seen"),
     "send": ("sent", "sent"),
     "show": ("showed", "shown"),
@@ -119,8 +124,8 @@ def _expand_spec(spec: str) -> list[str]:
             alts = m.group(1).split("|")
             slots.append([p for alt in alts for p in _expand_spec(alt) or [""]])
         else:
-            alts = m.group(2).split("|")
-            slots.append([f for alt in alts for f in (_forms(alt[1:]) if alt[0] == "~" else (alt,))])
+            words = m.group(2).split("|")
+            slots.append([f for w in words for f in (_forms(w[1:]) if w[0] == "~" else (w,))])
     if not slots:
         return []
     return [" ".join(" ".join(words).split()) for words in product(*slots)]
@@ -194,12 +199,10 @@ _REPORTING_PHRASE_SPECS = (
     "~go on to say",
     "~make clear",
     "~make it clear",
-    "~hit back|out",
+    "~hit+ back|out",
     "~lash out",
     "~speak out",
     "~weigh in",
-    "~write on|in",
-    "posted on|to",
 )
 
 REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LEMMAS) | frozenset(
@@ -218,11 +221,16 @@ _LAW = (
 
 _DENY_SPECS = (
     # Denying or rejecting a claim.
-    "~deny", "denial", "denials", "~reject", "rejection", "~dismiss", "~refute",
+    "~deny", "denial", "denials", "~reject", "rejection", "~refute",
     "~rebut+", "rebuttal", "~repudiate", "~disavow", "~debunk", "~dispute",
     "~contradict", "~rebuff", "~downplay", "~play down", "~brush off|aside",
-    "~shrug off", "~wave away|off", "~laugh off", "~scoff at",
+    "~shrug+ off", "~wave away|off", "~laugh off", "~scoff at",
     "~pour cold water on", "~rule out", "~push back on|against",
+    # "dismissed" also means fired: only claims dismissed, or dismissed as.
+    "~dismiss * claim|claims|report|reports|allegation|allegations|accusation|"
+    "accusations|suggestion|suggestions|idea|notion|criticism|concerns|fears|"
+    "speculation|rumours|rumors|story|stories|charges|warnings",
+    "~dismiss * as", "dismissive",
     # Refusing to confirm, deflecting.
     "~refuse|~decline to confirm|comment|say|discuss|disclose|specify|elaborate|"
     "verify|acknowledge|answer|address|identify|name|reveal|speculate",
@@ -238,7 +246,7 @@ _DENY_SPECS = (
     "a matter for",
     "you'd|you'll have to ask",
     "you would|will have to ask",
-    "~refer * questions to",
+    "~refer+ * questions to",
     "direct * questions to",
     "clarify that|this|it with",
     "not going to speculate",
@@ -329,7 +337,7 @@ _CONDEMN_SPECS = (
     "~decry", "~deplore", "deplorable", "~criticise", "~criticize", "criticism",
     "criticisms", "critical of", "~censure", "~rebuke", "~reprimand", "~chastise",
     "~castigate", "~lambast", "~lambaste", "~excoriate", "~vilify", "~berate",
-    "~slam+", "blasted", "~hit out at", "~lash out at", "~round on",
+    "~slam+", "blasted", "~hit+ out at", "~lash out at", "~round on",
     "~take aim at", "~accuse", "accusation", "accusations", "~blame",
     "~betray", "betrayal",
     # Diplomatic protest.
@@ -338,7 +346,7 @@ _CONDEMN_SPECS = (
     "formal protest|complaint",
     "note of protest",
     "~summon * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|chargé|charge",
-    "~expel * ambassador|envoy|diplomat|diplomats",
+    "~expel+ * ambassador|envoy|diplomat|diplomats",
     "~recall * ambassador|envoy",
     "strongest terms",
     "strongest possible terms",
@@ -380,7 +388,8 @@ _CONDEMN_SPECS = (
     "path|act|acts|behaviour|behavior|gamble|adventurism",
     "provocation", "provocations", "provocative", "aggression", "aggressor",
     "belligerent", "belligerence", "escalatory",
-    "~destabilise", "~destabilize", "malign", "malicious", "nefarious",
+    "~destabilise", "~destabilize", "~jeopardise", "~jeopardize", "~endanger",
+    "~undermine", "~sabotage", "malign", "malicious", "nefarious",
     "hostile act|acts|action|actions|behaviour|behavior",
     "disproportionate", "excessive force", "heavy-handed", "short-sighted",
     # Corporate, political and official misconduct.
@@ -410,7 +419,7 @@ _HEDGE_SPECS = (
     "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "hearsay",
     "speculation", "speculative", "~speculate", "~suggest", "suggestion",
     "indicates", "indicating", "indication", "indications",
-    "~suspect", "suspicion", "suspicions", "suspicious",
+    "suspected", "we|i suspect", "suspicion", "suspicions", "suspicious",
     "~doubt", "doubts", "doubtful", "questionable", "dubious",
     "we|i believe", "we|i think", "we assess", "~assess that",
     "preliminary", "initial indications|reports|assessment|findings",
@@ -428,7 +437,7 @@ _HEDGE_SPECS = (
     "(cannot|can't|could not|couldn't|unable to|not able to) confirm|verify|say|corroborate",
     "(could not|couldn't) independently|immediately confirm|verify",
     "not in a position to",
-    "not aware", "unaware",
+    "not aware", "unaware", "(have|has|had) no information",
     "as far as we know",
     "to the best of our knowledge",
     "(cannot|can't) (rule out|exclude)",
@@ -452,7 +461,8 @@ _CONFIRM_PARTICIPLES = (
     "sent|deployed|dispatched|delivered|transferred|supplied|provided|launched|"
     "begun|started|arrived|reached|crossed|entered|killed|arrested|detained|"
     "seized|captured|destroyed|evacuated|recovered|rescued|identified|located|"
-    "found|signed|approved|resigned|charged"
+    "found|signed|approved|resigned|charged|breached|damaged|flooded|injured|"
+    "displaced|lost"
 )
 _CONFIRM_INFINITIVES = "send|deploy|dispatch|deliver|supply|provide|transfer|sign|pay"
 
@@ -816,10 +826,11 @@ def _condition_scopes(text: str, cues: list[tuple[int, int]]) -> list[tuple[int,
     """The stretches of text a condition makes unasserted, merged and sorted.
 
     A true condition covers its clause back to the previous clause break
-    and forward to the end of the sentence or a semicolon (a consequent is
-    as conditional as its antecedent: "if true, it shows desperation").  An
-    embedded question ("whether", "asked if") covers only the rest of its
-    clause.
+    (or, set off by commas, the clause it interrupts: "The fraud, if true,
+    would be ...") and forward to the end of the sentence or a semicolon (a
+    consequent is as conditional as its antecedent: "if true, it shows
+    desperation").  An embedded question ("whether", "asked if") covers
+    only the rest of its clause.
     """
     if not cues:
         return []
@@ -838,6 +849,8 @@ def _condition_scopes(text: str, cues: list[tuple[int, int]]) -> list[tuple[int,
             scopes.append((start, break_starts[i] if i < len(breaks) else len(text)))
             continue
         i = bisect_right(break_ends, start) - 1
+        if i >= 0 and _parenthetical(text, breaks, i, start, end):
+            i -= 1
         j = bisect_left(semicolons, end)
         clause_start = break_ends[i] if i >= 0 else 0
         scopes.append((clause_start, semicolons[j] if j < len(semicolons) else len(text)))
@@ -849,3 +862,14 @@ def _condition_scopes(text: str, cues: list[tuple[int, int]]) -> list[tuple[int,
         else:
             merged.append((lo, hi))
     return merged
+
+
+def _parenthetical(
+    text: str, breaks: list[tuple[int, int]], i: int, start: int, end: int
+) -> bool:
+    """Whether the condition at start..end sits between commas, the i-th break opening it."""
+    opening = breaks[i]
+    if text[opening[0]] != "," or text[opening[1] : start].strip():
+        return False
+    closing = next((b for b in breaks[i + 1 :] if b[0] >= end), None)
+    return closing is not None and text[closing[0]] == "," and bool(text[closing[1] :].strip())

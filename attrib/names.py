@@ -27,7 +27,7 @@ _TITLE_WORDS = frozenset(
     defence defense home interior justice finance state press shadow
     former acting chairman chairwoman chair director judge justice
     attorney inspector commissioner speaker premier leader head counterpart
-    official spokesman minister office ministry""".split()
+    official spokesman minister""".split()
 )
 # Words after which a single capitalised word is a person, not a place.
 _HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
@@ -182,7 +182,7 @@ def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, i
     if possessive is not None:
         return possessive
     words = [t.lower for t in run]
-    last_title = max((k for k, w in enumerate(words) if w in _TITLE_WORDS or w in _ROLE_WORDS), default=-1)
+    last_title = max((k for k, w in enumerate(words) if w in _TITLE_WORDS or w in _PERSON_ROLES), default=-1)
     title_tokens, name_tokens = run[: last_title + 1], run[last_title + 1 :]
     if title_tokens and name_tokens and title_tokens[-1].lower in _PEERAGE:
         # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
@@ -194,6 +194,8 @@ def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, i
             return _with_place(text, tokens, j, Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender))
         return None, j
     if not all(t.capitalised or t.lower in _LINK_WORDS for t in name_tokens):
+        if words[-1] in _ROLE_WORDS:  # "South Korea's spy agency"
+            return Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender), j
         return None, j
     name = _POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end])
     title = text[title_tokens[0].start : title_tokens[-1].end] if title_tokens else ""
@@ -291,18 +293,20 @@ class NameTable:
     """
 
     people: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
-    titles: list[tuple[int, str, str]] = field(default_factory=list)
+    titles: list[tuple[int, tuple[str, str], str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
         table = cls()
         flat = [p for m in mentions for p in (m.parts or (m,))]
         for mention in flat:
-            if mention.kind == "name" or (mention.kind == "surname" and _surname(mention.name) not in table.people):
+            if mention.kind == "name":
                 table._add_person(mention)
         for mention in flat:
-            if mention.kind == "surname":
+            key = _surname(mention.name)
+            if mention.kind == "surname" and key not in table.aliases:
                 table._add_person(mention)
         for left, right in zip(flat, flat[1:]):
             if _APPOSITION.fullmatch(text[left.end : right.start]):
@@ -317,6 +321,10 @@ class NameTable:
         key = _surname(mention.name)
         if len(mention.name) > len(self.people.get(key, "")):
             self.people[key] = mention.name
+        # Family name first ("Mr Cho" for Cho Tae-yul): earlier words of a full name find it too.
+        for word in mention.name.split()[:-1]:
+            if word[:1].isupper() and word.lower() not in _PEERAGE:
+                self.aliases.setdefault(word.lower(), mention.name)
         if mention.gender:
             self.genders[key] = mention.gender
         if mention.title:
@@ -324,7 +332,7 @@ class NameTable:
 
     def _add_title(self, position: int, title: str, person: Mention) -> None:
         key = _role_key(title)
-        if key:
+        if key[1]:
             self.titles.append((position, key, self.people.get(_surname(person.name), person.name)))
 
     def canonical(self, mention: Mention) -> str:
@@ -334,17 +342,22 @@ class NameTable:
         if mention.kind == "name":
             return mention.name
         if mention.kind in ("surname", "place"):
-            return self.people.get(_surname(mention.name), mention.name)
+            key = _surname(mention.name)
+            return self.people.get(key) or self.aliases.get(key) or mention.name
         if mention.kind == "role":
             return self.by_title(mention.title, mention.start) or strip_determiner(mention.text)
         return strip_determiner(mention.text)
 
     def by_title(self, title: str, position: int) -> str | None:
         """The person nearest before `position` (else the first after) holding this role."""
-        key = _role_key(title)
-        if not key:
+        qualifier, core = _role_key(title)
+        if not core:
             return None
-        matches = [(pos, person) for pos, role, person in self.titles if role == key or role.endswith(" " + key)]
+        matches = [
+            (pos, person)
+            for pos, (held_qualifier, held_core), person in self.titles
+            if held_core == core and qualifier in ("", held_qualifier)
+        ]
         before = [person for pos, person in matches if pos < position]
         if before:
             return before[-1]
@@ -365,9 +378,16 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _role_key(title: str) -> str:
+def _role_key(title: str) -> tuple[str, str]:
+    """A role as (qualifier, core): "the UK Defence Secretary" is ("uk", "defence secretary").
+
+    A role asked for without a qualifier matches any holder; with one
+    ("the US defence secretary"), only a holder with the same qualifier.
+    """
     words = [w.lower() for w in re.findall(r"[\w-]+", title)]
-    return " ".join(w for w in words if (w in _TITLE_WORDS or w in _ROLE_WORDS) and w not in _HONORIFICS)
+    core = [w for w in words if (w in _TITLE_WORDS or w in _ROLE_WORDS) and w not in _HONORIFICS]
+    qualifier = [w for w in words if w not in _RUN_WORDS and w not in _DETERMINERS and w not in _NOT_NAMES]
+    return " ".join(qualifier), " ".join(core)
 
 
 def strip_determiner(text: str) -> str:

@@ -53,52 +53,75 @@ def normalise(name: str | None) -> str:
     return " ".join(name.replace("\u2019", "'").lower().split())
 
 
-def candidates(article: ArticleView, view: SentenceView, history: list[str]) -> list[Candidate]:
-    """Every resolvable source for `view`, given the speakers of earlier sentences (latest last)."""
+def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]) -> list[Candidate]:
+    """Every resolvable source for `view`, given the speakers of earlier sentences by index."""
     found: list[Candidate] = []
     for position, mention in enumerate(view.mentions):
         name = _resolve(article, view, mention, history)
         if name:
             found.append(Candidate(name, mention, _mention_features(article, view, mention, position)))
     if history:
-        found.append(Candidate(history[-1], None, _previous_features(view)))
+        found.append(Candidate(next(reversed(history.values())), None, _previous_features(view)))
     return found
 
 
-def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history: list[str]) -> str | None:
+def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str]) -> str | None:
     names = article.names
     if mention.kind == "pronoun":
-        return _antecedent(article, view, mention.gender, history)
+        return _antecedent(article, view, mention, history)
     if mention.kind == "joint" and not mention.parts:
-        return next((h for h in reversed(history) if " and " in h), None)
+        return next((h for h in reversed(history.values()) if " and " in h), None)
     if mention.kind == "role":
         person = names.by_title(mention.title, mention.start)
         if person:
             return person
-        definite = mention.text.lower().startswith("the ")
-        if definite and is_person_role(mention):
-            return next((h for h in reversed(history) if names.is_person(h)), None)
+        if mention.text.lower().startswith("the ") and is_person_role(mention):
+            return _person_before(article, view, mention, history, "") or names.canonical(mention)
     return names.canonical(mention)
 
 
-def _antecedent(article: ArticleView, view: SentenceView, gender: str, history: list[str]) -> str | None:
-    """The referent of a pronoun: the latest compatible speaker, else the latest named person."""
+def _antecedent(article: ArticleView, view: SentenceView, pronoun: Mention, history: dict[int, str]) -> str | None:
+    """The referent of "he", "she", "they" or a reporting "it"; "I" and "we" are left to the quote's speaker."""
     names = article.names
-    if gender in ("m", "f"):
-        for name in reversed(history[-3:]):
-            if names.is_person(name) and names.gender_of(name) in ("", gender):
-                return name
-        for earlier in reversed(article.sentences[max(0, view.index - 3) : view.index + 1]):
-            for mention in reversed(earlier.mentions):
-                if mention.kind in ("name", "surname") and mention.start < view.span.end:
-                    if names.gender_of(mention.name) in ("", gender):
-                        return names.canonical(mention)
-        return None
-    if gender == "p":
-        return next((h for h in reversed(history[-3:]) if not names.is_person(h)), None)
-    if gender == "n":
-        return next((h for h in reversed(history[-2:]) if not names.is_person(h) and " and " not in h), None)
+    if pronoun.gender in ("m", "f"):
+        return _person_before(article, view, pronoun, history, pronoun.gender)
+    recent = list(history.values())[-3:]
+    if pronoun.gender == "p":
+        return next((h for h in reversed(recent) if not names.is_person(h)), None)
+    if pronoun.gender == "n" and any(0 <= words_between(article.text, pronoun.end, cue.start) <= 1 for cue in view.cues):
+        return next((h for h in reversed(recent) if not names.is_person(h) and " and " not in h), None)
     return None
+
+
+def _person_before(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str], gender: str) -> str | None:
+    """The person a pronoun or "the minister" points back to.
+
+    A person named earlier in the same sentence first, then the previous
+    sentence's speaker (news rarely switches speaker without naming the
+    new one), then the latest person named in the preceding sentences,
+    then the latest person who spoke.
+    """
+    names = article.names
+
+    def fits(name: str | None) -> bool:
+        return bool(name) and names.is_person(name) and names.gender_of(name) in ("", gender or names.gender_of(name))
+
+    def named_in(sentences: list[SentenceView]) -> str | None:
+        for earlier in reversed(sentences):
+            for candidate in reversed(earlier.mentions):
+                if candidate.start < mention.start and candidate.kind in ("name", "surname"):
+                    name = names.canonical(candidate)
+                    if fits(name):
+                        return name
+        return None
+
+    previous = history.get(view.index - 1)
+    return (
+        named_in([view])
+        or (previous if fits(previous) else None)
+        or named_in(article.sentences[max(0, view.index - 3) : view.index])
+        or next((h for h in reversed(history.values()) if fits(h)), None)
+    )
 
 
 def _mention_features(article: ArticleView, view: SentenceView, mention: Mention, position: int) -> dict[str, float]:
@@ -112,7 +135,12 @@ def _mention_features(article: ArticleView, view: SentenceView, mention: Mention
     previous_word = preceding[-1].lower() if preceding else ""
     according = len(preceding) >= 2 and preceding[-2].lower() == "according"
     lead = text[sentence.start : mention.start]
+    others_between = any(
+        other.start >= mention.end and other.end <= cue.start for cue in view.cues for other in view.mentions
+    ) if gap_after <= 10 else True
     return {
+        "nearest_before_cue": float(gap_after <= 10 and not others_between),
+        "ends_sentence_after_cue": float(gap_before <= 1 and text[mention.end : sentence.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
         f"kind={mention.kind}": 1.0,
         "cue_follows": float(gap_after <= 1),
         "cue_follows_near": float(gap_after <= 10),
@@ -133,12 +161,14 @@ def _resolve_plain(article: ArticleView, mention: Mention) -> str:
 
 
 def _previous_features(view: SentenceView) -> dict[str, float]:
+    """The previous speaker carries on when the sentence continues a quote and names no one."""
     return {
         "kind=previous": 1.0,
-        "starts_inside": float(view.starts_inside),
-        "continued": float(view.continued),
-        "no_cue": float(not view.cues),
-        "no_mention": float(not view.mentions),
+        "previous:starts_inside": float(view.starts_inside),
+        "previous:continued": float(view.continued),
+        "previous:no_cue": float(not view.cues),
+        "previous:no_mention": float(not view.mentions),
+        "previous:cue_and_mention": float(bool(view.cues) and bool(view.mentions)),
     }
 
 
@@ -149,9 +179,12 @@ class SpeakerRanker:
         rows: list[dict[str, float]] = []
         labels: list[int] = []
         for found, gold in groups:
+            named = any(c.mention is not None and normalise(c.name) == normalise(gold) for c in found)
             for candidate in found:
                 rows.append(candidate.features)
-                labels.append(int(normalise(candidate.name) == normalise(gold)))
+                # When the sentence names its speaker, the mention is the link to learn, not the carry-over.
+                correct = normalise(candidate.name) == normalise(gold) and not (named and candidate.mention is None)
+                labels.append(int(correct))
         self.vectorizer_ = DictVectorizer()
         self.model_ = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000, random_state=0)
         self.model_.fit(self.vectorizer_.fit_transform(rows), np.array(labels))

@@ -45,7 +45,7 @@ class Tagger:
         groups = []
         for item in parsed:
             labels = _align(item.view, gold[item.article])
-            history: list[str] = []
+            history: dict[int, str] = {}
             for view, sentence_input, label in zip(item.view.sentences, item.inputs, labels):
                 if label is None:
                     continue
@@ -56,7 +56,7 @@ class Tagger:
                 attributed.append(sentence_input)
                 stances.append(label.stance)
                 groups.append((candidates(item.view, view, history), label.speaker))
-                history.append(label.speaker)
+                history[view.index] = label.speaker
         self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
         self.stance_model_ = text_classifier(char_ngrams=True, C=4.0).fit(attributed, stances)
         self.speaker_model_ = SpeakerRanker().fit(groups)
@@ -80,7 +80,7 @@ class Tagger:
         row = 0
         for item in parsed:
             records: list[Record] = []
-            history: list[str] = []
+            history: dict[int, str] = {}
             for view in item.view.sentences:
                 quote = quote_labels[int(np.argmax(quote_proba[row]))]
                 p_attributed = 1.0 - float(quote_proba[row, none_quote])
@@ -96,7 +96,7 @@ class Tagger:
                     record.speaker_confidence = speaker.confidence
                     record.cue = view.cues[0].text if view.cues else None
                     if speaker.name:
-                        history.append(speaker.name)
+                        history[view.index] = speaker.name
                 records.append(record)
                 row += 1
             results.append(records)

@@ -1,0 +1,391 @@
+"""Cue lexicons: reporting cues, stance evidence, negation and condition scope.
+
+Every stance sentence here is made up for these tests, on topics the seed
+articles do not cover (floods, wildfires, company scandals, elections).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrib import lexicon
+from attrib.lexicon import (
+    CONDEMN,
+    CONDITION,
+    CONFIRM,
+    DENY,
+    FEATURE_NAMES,
+    HEDGE,
+    NEGATION,
+    PRECEDENCE,
+    REPORTING_PHRASES,
+    REPORTING_VERBS,
+    STANCE_LEXICONS,
+    keyword_stance,
+    reporting_cues,
+    stance_features,
+)
+from attrib.records import FOUR_STANCES
+
+
+def rule(text: str) -> str:
+    """The stance the lexicon features settle on after negation and conditions."""
+    features = stance_features(text)
+    (on,) = [name for name in FEATURE_NAMES if name.startswith("lex_rule_") and features[name]]
+    return on.removeprefix("lex_rule_")
+
+
+# ---------------------------------------------------------------------------
+# Reporting cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The river will crest on Friday, according to the flood agency.", "according to"),
+        ("The river will crest on Friday, ACCORDING TO the flood agency.", "ACCORDING TO"),
+        ("Turnout was low, the returning officer said.", "said"),
+        ("The chief executive told reporters the audit was complete.", "told reporters"),
+        ("She was quoted as saying the ballots were secure.", "quoted as saying"),
+        ("The founder said in a lengthy post on X that he would resign.", "in a lengthy post on"),
+        ("In a joint statement, the two parties conceded defeat.", "In a joint statement"),
+        ("The firm’s auditor insisted the accounts were sound.", "insisted"),
+        ("The regulator criticised the bank; the union criticized it too.", "criticised"),
+        ("The governor acknowledged the levee had failed.", "acknowledged"),
+    ],
+)
+def test_reporting_cue_found_with_offsets(text: str, cue: str) -> None:
+    found = reporting_cues(text)
+    start = text.index(cue)
+    assert (start, start + len(cue), cue) in found
+    assert all(text[s:e] == matched for s, e, matched in found)
+
+
+def test_longest_reporting_phrase_wins_over_verb_inside_it() -> None:
+    text = "The mayor told reporters on Monday that the dam held."
+    assert reporting_cues(text) == [(10, 24, "told reporters")]
+
+
+def test_curly_apostrophes_keep_offsets() -> None:
+    text = "The board’s chair didn’t say much; “we’re fine,” she added."
+    cues = reporting_cues(text)
+    assert [matched for _, _, matched in cues] == ["say", "added"]
+    assert all(text[s:e] == matched for s, e, matched in cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Much was left unsaid at the shareholder meeting.",
+        "Old sayings about floods proved true.",
+        "The so-called reform package passed.",
+        "The United States and Canada share the river basin.",
+        "A new report on the wildfire is due in May.",
+        "Theresa May visited the flooded town.",
+    ],
+)
+def test_no_reporting_cue_inside_words_or_names(text: str) -> None:
+    assert reporting_cues(text) == []
+
+
+def test_reporting_verbs_cover_inflections_and_spellings() -> None:
+    for form in (
+        "say says said saying tell told deny denies denied denying admit admitted "
+        "admitting criticise criticised criticize criticized emphasises emphasizes "
+        "warned stressed insisted argued noted explained announced confirmed rejected "
+        "dismissed condemned accused urged called suggested asserted reported wrote "
+        "tweeted posted replied responded testified spoke spoken signalled signaled"
+    ).split():
+        assert form in REPORTING_VERBS, form
+    lemmas = {verb for verb in REPORTING_VERBS if not verb.endswith(("s", "ed", "ing"))}
+    assert len(lemmas) >= 60
+
+
+def test_every_reporting_entry_is_found_whole() -> None:
+    for entry in REPORTING_VERBS | REPORTING_PHRASES:
+        text = entry.replace(" * ", " the ")
+        assert reporting_cues(text) == [(0, len(text), text)], entry
+
+
+# ---------------------------------------------------------------------------
+# Lexicons fire on fresh sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # deny
+        ("The utility denied that its power lines sparked the wildfire.", "deny"),
+        ("The senator dismissed the bribery allegations as a baseless smear.", "deny"),
+        ("A spokeswoman said the claims were fake news and not true.", "deny"),
+        ("The bank said it had nothing to do with the accounting fraud.", "deny"),
+        ("The club declined to comment on the doping results.", "deny"),
+        ("The ministry said the dam release was in line with international law.", "deny"),
+        ("Officials said the leak shouldn't raise any concerns for residents.", "deny"),
+        ("Please clarify that with the electoral commission, the minister said.", "deny"),
+        # condemn
+        ("The union condemned the mass layoffs as shameful.", "condemn"),
+        ("Observers called the recount a sham and said the vote was rigged.", "condemn"),
+        ("The foreign ministry summoned the French ambassador over the raid.", "condemn"),
+        ("The opposition said the closure of polling stations was unlawful.", "condemn"),
+        ("Campaigners said the chemical spill was reckless and outrageous.", "condemn"),
+        ("The mayor said the dumping jeopardises the whole watershed.", "condemn"),
+        ("Shareholders accused the board of hypocrisy over executive pay.", "condemn"),
+        # hedge
+        ("The mayor said the levee had possibly been breached overnight.", "hedge"),
+        ("It remains to be seen whether turnout will top 60 per cent, she said.", "hedge"),
+        ("The recall could cost the carmaker billions, analysts said.", "hedge"),
+        ("The fire was reportedly started by a discarded cigarette.", "hedge"),
+        ("The chief executive said it was not clear yet how many accounts were hit.", "hedge"),
+        ("Police said they were not in a position to give details.", "hedge"),
+        # confirm
+        ("The electoral commission confirmed that the incumbent had won.", "confirm"),
+        ("Health officials said tests showed the water was contaminated.", "confirm"),
+        ("Rescuers said 40 people have been evacuated from the valley.", "confirm"),
+        ("The regulator said there is evidence the ledger was altered.", "confirm"),
+        ("We know that the pumps failed, the engineer said.", "confirm"),
+        # none: calls to act, concern without denunciation
+        ("The council urged residents to stay indoors and keep pets inside.", "none"),
+        ("The minister said she was deeply concerned by the flooding.", "none"),
+        ("The company said it will open a new plant in Ohio next year.", "none"),
+        # Words with an everyday sense that is no stance.
+        ("The president dismissed the finance minister on Monday.", "none"),
+        ("The premier dismissed the leaked reports as gossip.", "deny"),
+        ("Police said the suspect was questioned overnight.", "none"),
+    ],
+)
+def test_lexicons_fire_on_unseen_news(text: str, stance: str) -> None:
+    assert keyword_stance(text) == stance
+    assert rule(text) == stance
+
+
+def test_reported_future_asserts() -> None:
+    # Guide: "said they would be deployed" is confirm; "would be" alone hedges.
+    text = "The agency said extra crews would be deployed on Sunday."
+    assert rule(text) == "confirm"
+    assert rule("The agency said the damage would be severe.") == "hedge"
+
+
+def test_stance_lexicons_are_disjoint_and_normalised() -> None:
+    for (a, first), (b, second) in itertools.combinations(STANCE_LEXICONS.items(), 2):
+        assert not first & second, (a, b, sorted(first & second)[:5])
+    everything = REPORTING_VERBS | REPORTING_PHRASES | NEGATION | CONDITION
+    for entry in everything.union(*STANCE_LEXICONS.values()):
+        assert entry == " ".join(entry.lower().split()), entry
+        assert "\u2019" not in entry and not entry.startswith("*") and not entry.endswith("*")
+
+
+def test_every_stance_entry_matches_itself() -> None:
+    # Guards the notation and the trie compiler: a phrase listed but never
+    # matched would silently weaken the model.
+    for stance, entries in STANCE_LEXICONS.items():
+        pattern = lexicon._STANCE_RX[stance]
+        for entry in entries:
+            text = entry.replace(" * ", " the ")
+            assert pattern.fullmatch(text), (stance, entry)
+
+
+@pytest.mark.parametrize(
+    ("entries", "forms"),
+    [
+        (DENY, "deny denies denied denying rejects refuted rebutted downplayed"),
+        (CONDEMN, "criticises criticizes jeopardised jeopardized behaviour behavior"),
+        (CONDEMN, "expelled hitting summoned lambasted slammed"),
+        (DENY, "shrugged shrugging referred dismissed"),
+        (HEDGE, "sought seeking"),
+        (HEDGE, "rumour rumor rumoured rumored alleges"),
+        (CONFIRM, "admitted acknowledges verified proven"),
+    ],
+)
+def test_stance_lexicons_cover_inflections_and_spellings(
+    entries: frozenset[str], forms: str
+) -> None:
+    missing = [form for form in forms.split() if not any(form in e.split() for e in entries)]
+    assert not missing
+
+
+def test_precedence_names_the_four_stances() -> None:
+    assert set(PRECEDENCE) == set(FOUR_STANCES) == set(STANCE_LEXICONS)
+    assert PRECEDENCE[0] == "deny"
+
+
+# ---------------------------------------------------------------------------
+# Negation
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # Open negation leaves the claim open: hedge.
+        ("The fire service could not confirm how many homes burned.", "hedge"),
+        ("Officials have yet to confirm the death toll from the landslide.", "hedge"),
+        ("The party cannot confirm at this point that the ballots were lost.", "hedge"),
+        ("It isn't clear who authorised the payments, the auditor said.", "hedge"),
+        ("The insurer was not aware of any claims, a spokesman said.", "hedge"),
+        # Closed negation of a fact or of evidence: deny.
+        ("The airline said there was no evidence of a cyber attack.", "deny"),
+        ("The bank said no customer data had been lost in the outage.", "deny"),
+        ("The electoral commission never confirmed the turnout figures.", "deny"),
+        ("The firm did not confirm the figures in the leaked memo.", "deny"),
+        ("The ministry refused to confirm whether the dam had cracked.", "deny"),
+        # Negated denunciation rejects the description: deny.
+        ("The spill was not illegal, the company insisted.", "deny"),
+        # Negated denial leaves the claim standing without asserting it: hedge.
+        ("The minister did not deny that the contract skipped the tender.", "hedge"),
+        ("The coach never denied the reports of a dressing-room row.", "hedge"),
+        # Negation inside a fixed phrase is not applied twice.
+        ("There is no doubt that the levee failed, the engineer said.", "confirm"),
+        ("The cuts are not only cruel but illegal, the union said.", "condemn"),
+        ("No 10 confirmed the minister had resigned.", "confirm"),
+    ],
+)
+def test_negation_flips(text: str, stance: str) -> None:
+    assert rule(text) == stance
+
+
+def test_negated_confirm_is_flagged() -> None:
+    features = stance_features("The club never confirmed the transfer fee.")
+    assert features["lex_negated_confirm"] == 1.0
+    assert features["lex_raw_confirm"] == 1.0
+    assert features["lex_confirm"] == 0.0
+    assert features["lex_negation"] == 1.0
+
+
+def test_keyword_baseline_ignores_negation_scope() -> None:
+    # The baseline is deliberately naive; the features are not.
+    text = "The electoral commission never confirmed the turnout figures."
+    assert keyword_stance(text) == "confirm"
+    assert rule(text) == "deny"
+
+
+# ---------------------------------------------------------------------------
+# Conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The fraud, if true, would be the largest in the bank's history.", "hedge"),
+        ("If the reports are true, it shows a shameful contempt for voters.", "hedge"),
+        ("The senator said that if the claims held up, the merger was illegal.", "hedge"),
+        ("Should the results prove accurate, the count was a farce, he said.", "hedge"),
+        ("It would be a scandalous failure if confirmed, the mayor said.", "hedge"),
+        ("It is unclear whether the pipeline rupture was criminal.", "hedge"),
+        # A condemnation outside the condition stays a condemnation.
+        ("The union condemned the closure, even if the owners deny it.", "condemn"),
+        # "if" after a verb of confirming asks rather than conditions.
+        ("The firm refused to confirm or deny on Tuesday if staff were laid off.", "deny"),
+        # "if not" in "hundreds, if not thousands" is no condition.
+        ("Hundreds, if not thousands, of homes have been evacuated, police said.", "confirm"),
+    ],
+)
+def test_conditions_make_cues_hedge(text: str, stance: str) -> None:
+    assert rule(text) == stance
+
+
+def test_if_true_sets_hedge_and_conditional_features() -> None:
+    features = stance_features("If true, the cover-up would be a crime, the prosecutor said.")
+    assert features["lex_hedge"] == 1.0
+    assert features["lex_conditional"] == 1.0
+    assert features["lex_condition"] == 1.0
+    assert features["lex_starts_with_condition"] == 1.0
+    assert features["lex_condemn"] == 0.0
+    assert features["lex_raw_condemn"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("“Should the count be wrong, we will appeal,” she said.", 1.0),
+        ("Unless the rain stops, the river will flood.", 1.0),
+        ("The river will flood unless the rain stops.", 0.0),
+        ("Officials should be ready to evacuate, he said.", 0.0),
+    ],
+)
+def test_starts_with_condition(text: str, starts: float) -> None:
+    assert stance_features(text)["lex_starts_with_condition"] == starts
+
+
+# ---------------------------------------------------------------------------
+# Apostrophes, case, modality, questions
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("We don’t know yet whether the dam will hold, the governor said.", "hedge"),
+        ("The firm can’t confirm the figures at this point, a spokesman said.", "hedge"),
+        ("The mayor didn’t deny the report, aides said.", "hedge"),
+        ("The allegation isn’t true, the candidate said.", "deny"),
+        ("Officials said the report wasn’t accurate.", "deny"),
+    ],
+)
+def test_curly_and_straight_apostrophes_agree(text: str, stance: str) -> None:
+    assert rule(text) == stance
+    assert rule(text.replace("\u2019", "'")) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "modal"),
+    [
+        ("The storm may reach the coast tonight.", 1.0),
+        ("The storm might reach the coast tonight.", 1.0),
+        ("In May, the board approved the merger.", 0.0),
+        ("Theresa May opened the new flood barrier.", 0.0),
+    ],
+)
+def test_modal_feature_ignores_the_name_may(text: str, modal: float) -> None:
+    assert stance_features(text)["lex_modal"] == modal
+
+
+def test_question_feature() -> None:
+    assert stance_features("Was the vote rigged?")["lex_question"] == 1.0
+    assert stance_features("The vote was rigged.")["lex_question"] == 0.0
+
+
+# ---------------------------------------------------------------------------
+# Feature dict shape and keyword precedence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "?", "The dam held.", "If true, it was denied, condemned and confirmed."],
+)
+def test_feature_keys_are_stable(text: str) -> None:
+    features = stance_features(text)
+    assert tuple(features) == FEATURE_NAMES == tuple(sorted(FEATURE_NAMES))
+    assert set(features.values()) <= {0.0, 1.0}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_feature_keys_are_stable_for_any_text(text: str) -> None:
+    features = stance_features(text)
+    assert tuple(features) == FEATURE_NAMES
+    assert sum(features[f"lex_rule_{s}"] for s in (*PRECEDENCE, "none")) == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("saidtol rep'’,.\"-ACD")), max_size=120))
+def test_reporting_cues_are_ordered_non_overlapping_slices(text: str) -> None:
+    cues = reporting_cues(text)
+    assert all(text[s:e] == matched for s, e, matched in cues)
+    assert all(a[1] <= b[0] for a, b in zip(cues, cues[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The firm denied the report, but regulators confirmed the breach.", "deny"),
+        ("The union condemned the cuts and said they would probably continue.", "condemn"),
+        ("Turnout was likely higher than the commission confirmed.", "hedge"),
+        ("The commission confirmed the turnout figures.", "confirm"),
+        ("The council will meet on Thursday.", "none"),
+    ],
+)
+def test_keyword_stance_precedence(text: str, stance: str) -> None:
+    assert keyword_stance(text) == stance
