@@ -52,7 +52,17 @@ _PERSON_ROLES = frozenset(
     senator aide aides adviser advisers advisor advisors investigator
     investigators prosecutor prosecutors member members premier chancellor
     governor mayor general spokespeople representative representatives
-    negotiator negotiators ministers counterpart""".split()
+    negotiator negotiators ministers counterpart witness witnesses resident
+    residents engineer engineers doctor doctors nurse nurses scientist
+    scientists researcher researchers economist economists lawyer lawyers
+    teacher teachers worker workers employee employees executive
+    executives manager managers founder owner farmer farmers firefighter
+    firefighters soldier soldiers activist activists campaigner
+    campaigners protester protesters organiser organizer organisers
+    organizers observer observers survivor survivors relative relatives
+    neighbour neighbour neighbors neighbours man woman men women
+    chairman chairwoman director directors coach spokesmen
+    officials""".split()
 )
 _INSTITUTION_ROLES = frozenset(
     """government agency office ministry administration authorities police
@@ -67,7 +77,11 @@ _MODIFIERS = frozenset(
     """senior former top deputy acting intelligence military defence defense
     foreign security government police health state federal local western
     shadow spy press independent junior leading unnamed anonymous
-    parliamentary""".split()
+    parliamentary transport education trade energy environment culture
+    labour labor agriculture economy economic digital housing treasury
+    communications industry science technology immigration climate
+    finance health justice interior home cabinet opposition regional
+    provincial city county municipal national international""".split()
 )
 _RUN_WORDS = _TITLE_WORDS | _ROLE_WORDS | _MODIFIERS
 _DETERMINERS = frozenset("the a an".split())

@@ -18,8 +18,9 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from attrib.metrics import normalise_speaker
 from attrib.names import Mention, is_person_role
-from attrib.structure import ArticleView, SentenceView, words_between
+from attrib.structure import ArticleView, Cue, SentenceView, words_between
 
 _OBJECT_WORDS = frozenset(
     """told tells tell accused accuses urged urges asked asks pushed thanked
@@ -41,16 +42,12 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Speaker:
+    """The chosen source, the words that name it and the reporting cue nearest to them."""
+
     name: str | None
     mention: str | None
+    cue: str | None
     confidence: float
-
-
-def normalise(name: str | None) -> str:
-    """Compare names as a reader would: case, spacing and apostrophe style aside."""
-    if not name:
-        return ""
-    return " ".join(name.replace("\u2019", "'").lower().split())
 
 
 def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]) -> list[Candidate]:
@@ -69,8 +66,8 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
     names = article.names
     if mention.kind == "pronoun":
         return _antecedent(article, view, mention, history)
-    if mention.kind == "joint" and not mention.parts:
-        return next((h for h in reversed(history.values()) if " and " in h), None)
+    if mention.kind == "joint" and not mention.parts:  # "the pair"
+        return next((h for h in reversed(history.values()) if " and " in h), None) or _joint_before(article, view, mention)
     if mention.kind == "role":
         person = names.by_title(mention.title, mention.start)
         if person:
@@ -78,6 +75,15 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
         if mention.text.lower().startswith("the ") and is_person_role(mention):
             return _person_before(article, view, mention, history, "") or names.canonical(mention)
     return names.canonical(mention)
+
+
+def _joint_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:
+    """The latest "A and B" named before a mention of "the pair"."""
+    for earlier in reversed(article.sentences[max(0, view.index - 3) : view.index + 1]):
+        for candidate in reversed(earlier.mentions):
+            if candidate.parts and candidate.start < mention.start:
+                return article.names.canonical(candidate)
+    return None
 
 
 def _antecedent(article: ArticleView, view: SentenceView, pronoun: Mention, history: dict[int, str]) -> str | None:
@@ -179,20 +185,23 @@ class SpeakerRanker:
         rows: list[dict[str, float]] = []
         labels: list[int] = []
         for found, gold in groups:
-            named = any(c.mention is not None and normalise(c.name) == normalise(gold) for c in found)
+            target = normalise_speaker(gold)
+            named = any(c.mention is not None and normalise_speaker(c.name) == target for c in found)
             for candidate in found:
                 rows.append(candidate.features)
                 # When the sentence names its speaker, the mention is the link to learn, not the carry-over.
-                correct = normalise(candidate.name) == normalise(gold) and not (named and candidate.mention is None)
+                correct = normalise_speaker(candidate.name) == target and not (named and candidate.mention is None)
                 labels.append(int(correct))
-        self.vectorizer_ = DictVectorizer()
-        self.model_ = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000, random_state=0)
-        self.model_.fit(self.vectorizer_.fit_transform(rows), np.array(labels))
-        self.weights_ = dict(zip(self.vectorizer_.feature_names_, self.model_.coef_[0].tolist()))
-        self.bias_ = float(self.model_.intercept_[0])
+        if len(set(labels)) < 2:
+            raise ValueError("too little training data: no attributed sentence whose speaker is among its candidates")
+        vectorizer = DictVectorizer()
+        model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000, random_state=0)
+        model.fit(vectorizer.fit_transform(rows), np.array(labels))
+        self.weights_ = dict(zip(vectorizer.feature_names_, model.coef_[0].tolist()))
+        self.bias_ = float(model.intercept_[0])
         return self
 
-    def choose(self, found: list[Candidate]) -> Speaker:
+    def choose(self, found: list[Candidate], cues: tuple[Cue, ...]) -> Speaker:
         """The best candidate, or no speaker when there is none.
 
         Scores with the fitted weights directly: a sentence's candidates
@@ -200,11 +209,16 @@ class SpeakerRanker:
         and a dot product over a dozen features is far cheaper than a
         vectoriser call per sentence.
         """
+        first_cue = cues[0].text if cues else None
         if not found:
-            return Speaker(None, None, 0.0)
+            return Speaker(None, None, first_cue, 0.0)
         weights = self.weights_
         scores = [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in found]
         best = int(np.argmax(scores))
         chosen = found[best]
-        mention = chosen.mention.text if chosen.mention is not None else None
-        return Speaker(chosen.name, mention, float(1.0 / (1.0 + np.exp(-(scores[best] + self.bias_)))))
+        confidence = float(1.0 / (1.0 + np.exp(-(scores[best] + self.bias_))))
+        if chosen.mention is None:
+            return Speaker(chosen.name, None, first_cue, confidence)
+        mention = chosen.mention
+        nearest = min(cues, key=lambda cue: min(abs(cue.start - mention.end), abs(mention.start - cue.end)), default=None)
+        return Speaker(chosen.name, mention.text, nearest.text if nearest else None, confidence)

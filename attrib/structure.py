@@ -50,6 +50,7 @@ class SentenceView:
     cues: tuple[Cue, ...]
     mentions: tuple[Mention, ...]
     paragraph_start: int
+    quote_ids: tuple[int, ...]
 
     @property
     def text(self) -> str:
@@ -79,19 +80,19 @@ def analyse(text: str) -> ArticleView:
     for index, sentence in enumerate(sentences):
         while q < len(quotes) and quotes[q].end <= sentence.start:
             q += 1
-        overlapping: list[QuoteSpan] = []
         k = q
         while k < len(quotes) and quotes[k].start < sentence.end:
-            overlapping.append(quotes[k])
             k += 1
-        views.append(_view(text, index, sentence, overlapping, paragraph_starts[sentence.paragraph]))
+        views.append(_view(text, index, sentence, quotes, range(q, k), paragraph_starts[sentence.paragraph]))
     mentions = [m for view in views for m in view.mentions]
     return ArticleView(text, views, NameTable.build(text, mentions))
 
 
-def _view(text: str, index: int, sentence: Span, quotes: list[QuoteSpan], paragraph_start: int) -> SentenceView:
-    inner = [(max(qs.inner_start, sentence.start), min(qs.inner_end, sentence.end)) for qs in quotes]
-    inner = [(a, b) for a, b in inner if a < b]
+def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], ids: range, paragraph_start: int) -> SentenceView:
+    quotes = [all_quotes[i] for i in ids]
+    clipped = [(i, max(all_quotes[i].inner_start, sentence.start), min(all_quotes[i].inner_end, sentence.end)) for i in ids]
+    inside = [(i, a, b) for i, a, b in clipped if a < b]
+    inner = [(a, b) for _, a, b in inside]
     quoted_chars = sum(b - a for a, b in inner)
     longest = max((len(text[a:b].split()) for a, b in inner), default=0)
     starts_inside = any(qs.start < sentence.start < qs.end for qs in quotes)
@@ -117,4 +118,5 @@ def _view(text: str, index: int, sentence: Span, quotes: list[QuoteSpan], paragr
         cues=cues,
         mentions=mentions,
         paragraph_start=paragraph_start,
+        quote_ids=tuple(i for i, _, _ in inside),
     )

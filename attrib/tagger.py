@@ -57,6 +57,10 @@ class Tagger:
                 stances.append(label.stance)
                 groups.append((candidates(item.view, view, history), label.speaker))
                 history[view.index] = label.speaker
+        if len(set(quotes)) < 2 or len(set(stances)) < 2:
+            raise ValueError(
+                "too little training data: need at least two quote types, and attributed sentences with at least two stances"
+            )
         self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
         self.stance_model_ = text_classifier(char_ngrams=True, C=4.0).fit(attributed, stances)
         self.speaker_model_ = SpeakerRanker().fit(groups)
@@ -91,14 +95,14 @@ class Tagger:
                     best = int(np.argmax(stance_proba[row]))
                     record.stance = stance_labels[best]
                     record.confidence = p_attributed * float(stance_proba[row, best])
-                    speaker = self.speaker_model_.choose(candidates(item.view, view, history))
-                    record.speaker, record.mention = speaker.name, speaker.mention
+                    speaker = self.speaker_model_.choose(candidates(item.view, view, history), view.cues)
+                    record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue
                     record.speaker_confidence = speaker.confidence
-                    record.cue = view.cues[0].text if view.cues else None
                     if speaker.name:
                         history[view.index] = speaker.name
                 records.append(record)
                 row += 1
+            _share_quote_speakers(item.view, records)
             results.append(records)
         return results
 
@@ -114,6 +118,26 @@ class Tagger:
 def _parse(article: str, text: str) -> _Parsed:
     view = analyse(text)
     return _Parsed(article, view, sentence_inputs(view))
+
+
+def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:
+    """Sentences of one quotation share the speaker named in any of them.
+
+    A quote that opens in one sentence and is attributed at the end of the
+    next ("... to be trained. We don't know ...," a senior US official
+    said) has its speaker named after the first sentence was resolved.
+    """
+    named: dict[int, Record] = {}
+    for sentence, record in zip(view.sentences, records):
+        if record.mention is not None:
+            for quote in sentence.quote_ids:
+                named.setdefault(quote, record)
+    for sentence, record in zip(view.sentences, records):
+        if record.quote == "none" or record.mention is not None:
+            continue
+        source = next((named[q] for q in sentence.quote_ids if q in named), None)
+        if source is not None:
+            record.speaker, record.speaker_confidence = source.speaker, source.speaker_confidence
 
 
 def _probability(row: np.ndarray, labels: list[str], label: str) -> float:
