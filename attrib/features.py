@@ -51,6 +51,8 @@ def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, flo
         "continued_paragraph": float(view.continued),
         "opens_with_quote": float(view.opens_quote),
         "has_cue": float(bool(view.cues)),
+        "cue_and_quote": float(bool(view.cues) and view.quote_count > 0),
+        "cue_and_long_quote": float(bool(view.cues) and view.longest_quote_words >= 4),
         "cue_count": float(min(len(view.cues), 3)),
         "subject_before_cue": float(subject_before_cue),
         "cue_then_colon": float(any(text[cue.end - view.span.start : cue.end - view.span.start + 1] == ":" for cue in view.cues)),

@@ -1,0 +1,405 @@
+"""Speed and memory of `attrib predict` and `Tagger.tag_many`.
+
+Run from anywhere (the working tree this file sits in is benchmarked):
+
+    python benchmarks/bench_predict.py                 # everything, plain-text report
+    python benchmarks/bench_predict.py --json          # the same figures as one JSON object
+    python benchmarks/bench_predict.py --skip linearity --profile 10
+
+What it measures (see benchmarks/README.md for how to read each figure):
+
+1. throughput  - the default model (`Tagger.load()`) tags the five seed
+                 articles, copied until there are at least --min-sentences
+                 sentences (each copy a separate article id), through
+                 `tag_many` in batches of --batch articles as the CLI does;
+                 best of --repeats wall times (time.perf_counter).
+2. memory      - the process's peak resident set size (getrusage ru_maxrss)
+                 after loading the model and after the throughput run, and
+                 the tracemalloc peak of one `tag_many` call over all of
+                 those articles at once.
+3. cli         - wall time of `attrib predict <seed> --format jsonl` in a
+                 fresh process: once with an empty ATTRIB_CACHE_DIR (the
+                 default model is trained and cached), then best of
+                 --cli-repeats with that cache in place.
+4. linearity   - one article per --sizes entry (MB of UTF-8, 1 MB = 10**6
+                 bytes) made by cycling through the seed paragraphs, tagged
+                 with `Tagger.tag`; seconds, sentences, the time ratio of the
+                 largest to the smallest size beside the size ratio, and the
+                 tracemalloc peak of a separate run of each size.
+
+Everything is deterministic: the inputs are the seed articles, repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import math
+import os
+import platform
+import pstats
+import resource
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CLI_INPUT = SEEDS / "002_8434543e79469e45.txt"
+MB = 1_000_000
+# Above this many seconds for one size, the report says the size is too slow to repeat often.
+SLOW_SECONDS = 180.0
+
+# Benchmark the working tree this file belongs to, whatever the current directory.
+sys.path.insert(0, str(ROOT))
+
+from attrib import Tagger  # noqa: E402
+
+Articles = list[tuple[str, str]]
+
+
+# ---------------------------------------------------------------------------
+# Inputs
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    """(id, text) of every seed article, sorted by file name."""
+    return [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def copied_articles(seeds: list[tuple[str, str]], copies: int) -> Articles:
+    """The seeds repeated `copies` times, each copy under its own article id."""
+    return [(f"{name}#{copy}", text) for copy in range(copies) for name, text in seeds]
+
+
+def big_article(seeds: list[tuple[str, str]], size: int) -> str:
+    """One article of at least `size` UTF-8 bytes: the seeds' paragraphs in order, cycled."""
+    paragraphs = [line for _, text in seeds for line in text.splitlines() if line.strip()]
+    lines: list[str] = []
+    total = 0
+    while total < size:
+        line = paragraphs[len(lines) % len(paragraphs)]
+        lines.append(line)
+        total += len(line.encode("utf-8")) + 1
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Measuring
+
+
+def peak_rss_kib() -> int:
+    """The process's peak resident set size so far, in KiB (ru_maxrss is bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def tag_in_batches(tagger: Tagger, articles: Articles, batch: int) -> int:
+    """Tag like `attrib predict` does; returns the number of sentences tagged."""
+    sentences = 0
+    for start in range(0, len(articles), batch):
+        for records in tagger.tag_many(articles[start : start + batch]):
+            sentences += len(records)
+    return sentences
+
+
+def timed(run: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def traced_peak(run: Callable[[], Any]) -> tuple[int, float]:
+    """tracemalloc peak in bytes of `run()`, and its (slowed-down) wall time."""
+    tracemalloc.start()
+    try:
+        seconds, _ = timed(run)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak, seconds
+
+
+def profile(run: Callable[[], Any], top: int) -> dict[str, Any]:
+    """cProfile of `run()`: the `top` functions by cumulative and by own (internal) time.
+
+    Gives rows for JSON and the pstats tables as text, the cumulative one
+    first.
+    """
+    profiler = cProfile.Profile()
+    profiler.runcall(run)
+    stats = pstats.Stats(profiler)
+    rows = [
+        {"function": f"{_short(filename)}:{line}({name})", "calls": calls, "tottime": tottime, "cumtime": cumtime}
+        for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items()  # type: ignore[attr-defined]
+    ]
+    text = io.StringIO()
+    for order in ("cumulative", "tottime"):
+        pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(top)
+    return {
+        "total_seconds": stats.total_tt,  # type: ignore[attr-defined]
+        "by_cumulative": sorted(rows, key=lambda row: row["cumtime"], reverse=True)[:top],
+        "by_tottime": sorted(rows, key=lambda row: row["tottime"], reverse=True)[:top],
+        "text": text.getvalue(),
+    }
+
+
+def _short(filename: str) -> str:
+    """A profiled file's path relative to the repository or site-packages."""
+    for marker in (str(ROOT) + os.sep, "site-packages" + os.sep):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+# ---------------------------------------------------------------------------
+# The four benchmarks
+
+
+def bench_throughput(tagger: Tagger, articles: Articles, batch: int, repeats: int) -> dict[str, Any]:
+    rss_before = peak_rss_kib()
+    times = []
+    sentences = 0
+    for _ in range(repeats):
+        seconds, sentences = timed(lambda: tag_in_batches(tagger, articles, batch))
+        times.append(seconds)
+    best = min(times)
+    return {
+        "articles": len(articles),
+        "sentences": sentences,
+        "batch": batch,
+        "repeats": repeats,
+        "seconds_all": times,
+        "seconds_best": best,
+        "sentences_per_second": sentences / best,
+        "peak_rss_kib_after_load": rss_before,
+        "peak_rss_kib_after_run": peak_rss_kib(),
+    }
+
+
+def bench_tracemalloc(tagger: Tagger, articles: Articles) -> dict[str, Any]:
+    peak, seconds = traced_peak(lambda: tagger.tag_many(articles))
+    return {"articles": len(articles), "tracemalloc_peak_bytes": peak, "seconds_under_tracemalloc": seconds}
+
+
+def attrib_command() -> tuple[list[str], str]:
+    """The installed `attrib` console script (this interpreter's first), else the CLI via -c."""
+    script = shutil.which("attrib", path=sysconfig.get_path("scripts")) or shutil.which("attrib")
+    if script:
+        return [script], script
+    return [sys.executable, "-c", "from attrib.cli import main; main()"], f"{sys.executable} -c <attrib.cli.main>"
+
+
+def bench_cli(repeats: int) -> dict[str, Any]:
+    command, described = attrib_command()
+    command = [*command, "predict", str(CLI_INPUT), "--format", "jsonl"]
+
+    with tempfile.TemporaryDirectory(prefix="attrib-bench-cache-") as cache:
+        env = {**os.environ, "ATTRIB_CACHE_DIR": cache}
+
+        def call() -> None:
+            subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+
+        try:
+            cold, _ = timed(call)  # trains the default model and caches it in `cache`
+            warm = [timed(call)[0] for _ in range(repeats)]
+        except subprocess.CalledProcessError as error:
+            raise SystemExit(f"bench_predict: {' '.join(command)} failed ({error.returncode}):\n{error.stderr.decode(errors='replace')}")
+    return {
+        "command": f"{described} predict {CLI_INPUT.relative_to(ROOT)} --format jsonl",
+        "cold_cache_seconds": cold,
+        "warm_seconds_all": warm,
+        "warm_seconds_best": min(warm),
+    }
+
+
+def bench_linearity(tagger: Tagger, seeds: list[tuple[str, str]], sizes_mb: list[float], trace: bool) -> dict[str, Any]:
+    rows = []
+    for size_mb in sizes_mb:
+        text = big_article(seeds, int(size_mb * MB))
+        print(f"  linearity: tagging {size_mb:g} MB ...", file=sys.stderr, flush=True)
+        seconds, records = timed(lambda: tagger.tag(text, "big"))
+        row: dict[str, Any] = {
+            "size_mb": size_mb,
+            "bytes": len(text.encode("utf-8")),
+            "sentences": len(records),
+            "seconds": seconds,
+            "sentences_per_second": len(records) / seconds,
+            "slow": seconds > SLOW_SECONDS,
+        }
+        del records
+        if trace:
+            print(f"  linearity: tracemalloc run of {size_mb:g} MB ...", file=sys.stderr, flush=True)
+            row["tracemalloc_peak_bytes"], row["seconds_under_tracemalloc"] = traced_peak(lambda: tagger.tag(text, "big"))
+        row["peak_rss_kib_so_far"] = peak_rss_kib()
+        rows.append(row)
+    result: dict[str, Any] = {"sizes": rows}
+    if len(rows) >= 2:
+        small, large = rows[0], rows[-1]
+        result["size_ratio"] = large["bytes"] / small["bytes"]
+        result["time_ratio"] = large["seconds"] / small["seconds"]
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Report
+
+
+def machine() -> dict[str, Any]:
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "cpus_usable": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "load_average_at_start": _load_average(),
+        "attrib": version("attrib"),
+        "scikit-learn": version("scikit-learn"),
+        "numpy": version("numpy"),
+        "scipy": version("scipy"),
+    }
+
+
+def _load_average() -> list[float] | None:
+    """1, 5 and 15-minute load averages: other work on the machine skews every figure."""
+    return [round(load, 2) for load in os.getloadavg()] if hasattr(os, "getloadavg") else None
+
+
+def _mib(n_bytes: float) -> str:
+    return f"{n_bytes / 2**20:.1f} MiB"
+
+
+def report(results: dict[str, Any]) -> str:
+    lines = []
+    m = results["machine"]
+    lines.append(
+        f"machine: {m['platform']}, {m['cpus_usable']} usable CPUs, {m['implementation']} {m['python']}, "
+        f"attrib {m['attrib']}, scikit-learn {m['scikit-learn']}, numpy {m['numpy']}, scipy {m['scipy']}"
+    )
+    lines.append(f"load average (1, 5, 15 min) at start {m['load_average_at_start']}, at end {m['load_average_at_end']}")
+    lines.append(f"model load (Tagger.load(), default model, cached): {results['load_seconds']:.3f} s")
+    if "throughput" in results:
+        t = results["throughput"]
+        lines += [
+            "",
+            f"throughput: {t['articles']} articles ({t['sentences']} sentences), tag_many in batches of {t['batch']}",
+            f"  best of {t['repeats']}: {t['seconds_best']:.3f} s = {t['sentences_per_second']:.0f} sentences/s"
+            f"  (all: {', '.join(f'{s:.3f}' for s in t['seconds_all'])} s)",
+        ]
+    if "memory" in results:
+        mem = results["memory"]
+        lines += [
+            "",
+            "memory:",
+            f"  peak RSS of the process after loading the model and tagging the seeds once: {mem['peak_rss_kib_after_load']} KiB ({_mib(mem['peak_rss_kib_after_load'] * 1024)})",
+            f"  peak RSS of the process after the throughput run: {mem['peak_rss_kib_after_run']} KiB ({_mib(mem['peak_rss_kib_after_run'] * 1024)})",
+            f"  tracemalloc peak, one tag_many call over all {mem['articles']} articles: "
+            f"{mem['tracemalloc_peak_bytes']} bytes ({_mib(mem['tracemalloc_peak_bytes'])})",
+        ]
+    if "cli" in results:
+        c = results["cli"]
+        lines += [
+            "",
+            f"fresh process: {c['command']}",
+            f"  first call, empty ATTRIB_CACHE_DIR (trains and caches the default model): {c['cold_cache_seconds']:.3f} s",
+            f"  warm cache, best of {len(c['warm_seconds_all'])}: {c['warm_seconds_best']:.3f} s"
+            f"  (all: {', '.join(f'{s:.3f}' for s in c['warm_seconds_all'])} s)",
+        ]
+    if "linearity" in results:
+        lin = results["linearity"]
+        lines += ["", "linearity: one article per size, Tagger.tag, one run each"]
+        for row in lin["sizes"]:
+            traced = f", tracemalloc peak {_mib(row['tracemalloc_peak_bytes'])}" if "tracemalloc_peak_bytes" in row else ""
+            lines.append(
+                f"  {row['size_mb']:g} MB ({row['bytes']} bytes): {row['sentences']} sentences in {row['seconds']:.3f} s"
+                f" = {row['sentences_per_second']:.0f} sentences/s{traced}, process peak RSS so far {row['peak_rss_kib_so_far']} KiB"
+            )
+            if row["slow"]:
+                lines.append(f"    slower than {SLOW_SECONDS:.0f} s")
+        if "time_ratio" in lin:
+            lines.append(f"  time ratio largest/smallest: {lin['time_ratio']:.2f} for a size ratio of {lin['size_ratio']:.2f} (equal when time is linear)")
+    if "profile" in results:
+        top = len(results["profile"]["by_cumulative"])
+        lines += ["", f"cProfile of one throughput run (slower than unprofiled), top {top} by cumulative, then by own time:"]
+        lines += [line for line in results["profile"]["text"].splitlines() if line.strip()]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+
+
+PARTS = ("throughput", "memory", "cli", "linearity")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-sentences", type=int, default=10_000, help="copy the seeds until at least this many sentences (default 10000)")
+    parser.add_argument("--batch", type=int, default=256, help="articles per tag_many call, as the CLI (default 256)")
+    parser.add_argument("--repeats", type=int, default=3, help="throughput runs; the best is reported (default 3)")
+    parser.add_argument("--cli-repeats", type=int, default=3, help="warm fresh-process runs; the best is reported (default 3)")
+    parser.add_argument("--sizes", default="1,10", help="comma-separated article sizes in MB for linearity (default 1,10)")
+    parser.add_argument("--no-linearity-tracemalloc", action="store_true", help="skip the (slow) tracemalloc run of each size")
+    parser.add_argument("--skip", action="append", default=[], choices=PARTS, help="leave out a part; may be repeated")
+    parser.add_argument("--profile", type=int, nargs="?", const=10, default=0, metavar="N",
+                        help="also cProfile one throughput run and show the top N functions by cumulative and by own time (default N 10)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    sizes = [float(size) for size in args.sizes.split(",") if size.strip()]
+    results: dict[str, Any] = {"machine": machine()}
+
+    results["load_seconds"], tagger = timed(Tagger.load)
+    seeds = seed_texts()
+    per_copy = sum(len(records) for records in tagger.tag_many(seeds))  # also warms up
+    copies = math.ceil(args.min_sentences / per_copy)
+    articles = copied_articles(seeds, copies)
+
+    if "throughput" not in args.skip:
+        print(f"  throughput: {copies} copies of {len(seeds)} seeds ...", file=sys.stderr, flush=True)
+        throughput = bench_throughput(tagger, articles, args.batch, args.repeats)
+        rss = {key: throughput.pop(key) for key in ("peak_rss_kib_after_load", "peak_rss_kib_after_run")}
+        results["throughput"] = throughput
+        if "memory" not in args.skip:
+            results["memory"] = rss
+    if "memory" not in args.skip:
+        print("  memory: tracemalloc of one tag_many call ...", file=sys.stderr, flush=True)
+        results.setdefault("memory", {"peak_rss_kib_after_load": peak_rss_kib(), "peak_rss_kib_after_run": peak_rss_kib()})
+        results["memory"].update(bench_tracemalloc(tagger, articles))
+    if args.profile:
+        print("  profile: cProfile of one throughput run ...", file=sys.stderr, flush=True)
+        results["profile"] = profile(lambda: tag_in_batches(tagger, articles, args.batch), args.profile)
+    if "cli" not in args.skip:
+        print("  cli: fresh processes ...", file=sys.stderr, flush=True)
+        results["cli"] = bench_cli(args.cli_repeats)
+    if "linearity" not in args.skip:
+        results["linearity"] = bench_linearity(tagger, seeds, sizes, trace=not args.no_linearity_tracemalloc)
+
+    results["machine"]["load_average_at_end"] = _load_average()
+    if args.json:
+        results.get("profile", {}).pop("text", None)
+        print(json.dumps(results, indent=2))
+    else:
+        print(report(results))
+
+
+if __name__ == "__main__":
+    main()
