@@ -27,6 +27,7 @@ _TITLE_WORDS = frozenset(
     defence defense home interior justice finance state press shadow
     former acting chairman chairwoman chair director judge justice
     attorney inspector commissioner speaker premier leader head counterpart
+    maj brig cmdr supt insp det cpl pvt amb pres
     official spokesman minister""".split()
 )
 # Words after which a single capitalised word is a person, not a place.
@@ -173,6 +174,11 @@ def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None
 
 def _in_run(tokens: list[_Token], j: int, first: int) -> bool:
     tok = tokens[j]
+    if tok.text == "." and j > first:
+        # The stop of an abbreviation inside a name: "Maj. Gen. Pat Ryder", "U.S. officials", "John F. Kennedy".
+        before = tokens[j - 1]
+        abbreviated = before.lower in _TITLE_WORDS or "." in before.text or (len(before.text) == 1 and before.text.isupper())
+        return abbreviated and tokens[j - 1].end == tok.start and j + 1 < len(tokens)
     if tok.capitalised:
         return j == first or tok.lower not in _NOT_NAMES
     if tok.lower in _LINK_WORDS:
@@ -198,6 +204,8 @@ def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, i
     words = [t.lower for t in run]
     last_title = max((k for k, w in enumerate(words) if w in _TITLE_WORDS or w in _PERSON_ROLES), default=-1)
     title_tokens, name_tokens = run[: last_title + 1], run[last_title + 1 :]
+    while name_tokens and name_tokens[0].text == ".":  # "Dr. Jane Ode": the stop belongs to the title
+        title_tokens, name_tokens = title_tokens + [name_tokens[0]], name_tokens[1:]
     if title_tokens and name_tokens and title_tokens[-1].lower in _PEERAGE:
         # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
         title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
@@ -207,7 +215,7 @@ def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, i
         if words[-1] in _ROLE_WORDS and (len(run) > 1 or run[0].capitalised or words[-1] in _BARE_ROLES):
             return _with_place(text, tokens, j, Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender))
         return None, j
-    if not all(t.capitalised or t.lower in _LINK_WORDS for t in name_tokens):
+    if not all(t.capitalised or t.lower in _LINK_WORDS or t.text == "." for t in name_tokens):
         if words[-1] in _ROLE_WORDS:  # "South Korea's spy agency"
             return Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender), j
         return None, j

@@ -72,7 +72,7 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
         person = names.by_title(mention.title, mention.start)
         if person:
             return person
-        if mention.text.lower().startswith("the ") and is_person_role(mention):
+        if mention.text.lower().startswith("the ") and is_person_role(mention) and not mention.text.endswith("s"):
             return _person_before(article, view, mention, history, "") or names.canonical(mention)
     return names.canonical(mention)
 

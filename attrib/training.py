@@ -1,9 +1,10 @@
 """Building models: `attrib train`, and the default model that ships with attrib.
 
 The default model is trained on first use from the labels and seeds
-bundled inside the package and cached per attrib and scikit-learn version,
-so a fresh install tags at once and a library upgrade rebuilds instead of
-unpickling a model written by another version.
+bundled inside the package and cached per attrib and scikit-learn version
+and per digest of attrib's code and data, so a fresh install tags at once
+and an upgrade rebuilds instead of unpickling a model written by another
+version.
 """
 
 from __future__ import annotations
@@ -74,7 +75,16 @@ def cache_dir() -> Path:
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "attrib"
     )
     v = versions()
-    return Path(root) / f"default-{v['attrib']}-sklearn{v['scikit-learn']}"
+    return Path(root) / f"default-{v['attrib']}-sklearn{v['scikit-learn']}-{_fingerprint()}"
+
+
+def _fingerprint() -> str:
+    """A digest of attrib's code and bundled data, so a changed tagger never loads a stale cached model."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted([*package.glob("*.py"), BUNDLED / "labels.jsonl", *(BUNDLED / "seeds").glob("*.txt")]):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load_default() -> Tagger:
