@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from attrib.lexicon import REPORTING_VERBS
+
 _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.]\w+)*|\S", re.UNICODE)
 
 # Honorifics and job-title words that may precede a name ("Defence
@@ -42,7 +44,11 @@ _INSTITUTION_WORDS = frozenset(
     union nations party news group bank company corporation inc ltd
     university institute commission alliance administration assembly
     kremlin pentagon cabinet embassy senate congress network times post
-    press agency tribune telegraph guardian economist zone""".split()
+    press agency tribune telegraph guardian economist zone association
+    federation organisation organization foundation society board
+    authority trust charity coalition league confederation chamber centre
+    center club corp co plc llc fund programme program institution
+    council unions commission airline airlines""".split()
 )
 # Role nouns that can stand for a source ("the pair", "officials").
 _PERSON_ROLES = frozenset(
@@ -67,7 +73,10 @@ _PERSON_ROLES = frozenset(
 )
 _INSTITUTION_ROLES = frozenset(
     """government agency office ministry administration authorities police
-    military army service department kremlin pentagon embassy""".split()
+    military army service department kremlin pentagon embassy union
+    unions association federation company firm council committee
+    commission court regulator watchdog charity organisation
+    organization group board""".split()
 )
 _JOINT_ROLES = frozenset("pair duo trio".split())
 _ROLE_WORDS = _PERSON_ROLES | _INSTITUTION_ROLES
@@ -157,7 +166,18 @@ def find_mentions(text: str, start: int, end: int, blocked: list[tuple[int, int]
             continue
         mentions.append(found)
         i = i_next
-    return _join_pairs(text, tokens, mentions)
+    return _join_pairs(text, tokens, _without_glosses(text, mentions))
+
+
+def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop an acronym glossing the mention before it: "the British Medical Association (BMA)"."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        prev = kept[-1] if kept else None
+        if prev is not None and text[prev.end : mention.start].strip() == "(" and text[mention.end : mention.end + 1] == ")":
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, int]:
@@ -264,7 +284,7 @@ def _role_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention, int] | N
             span = text[tokens[i].start : tokens[k].end]
             kind = "joint" if word in _JOINT_ROLES else "role"
             return _with_place(text, tokens, k + 1, Mention(tokens[i].start, tokens[k].end, span, kind, title=span))
-        if not tokens[k].text.replace("-", "").isalpha() or word in _NOT_NAMES:
+        if not tokens[k].text.replace("-", "").isalpha() or word in _NOT_NAMES or word in REPORTING_VERBS:
             return None
     return None
 
