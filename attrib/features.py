@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -79,11 +79,19 @@ def _dicts(inputs: list[SentenceInput]) -> list[dict[str, float]]:
     return [item.features for item in inputs]
 
 
+def _hasher() -> FeatureHasher:
+    """Hashing instead of a DictVectorizer: the same columns at a fraction of the cost per sentence.
+
+    A few hundred feature names in 2**16 buckets leave collisions rare, and unseen cue words still get a column.
+    """
+    return FeatureHasher(n_features=2**16, alternate_sign=False)
+
+
 def text_classifier(char_ngrams: bool, C: float) -> Pipeline:
     """TF-IDF words (and characters) with the hand-made features, into a balanced logistic regression."""
     parts = [
         ("words", Pipeline([("get", FunctionTransformer(_texts)), ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1))])),
-        ("features", Pipeline([("get", FunctionTransformer(_dicts)), ("dict", DictVectorizer())])),
+        ("features", Pipeline([("get", FunctionTransformer(_dicts)), ("hash", _hasher())])),
     ]
     if char_ngrams:
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=20000)

@@ -152,11 +152,12 @@ class _Token:
 
 def find_mentions(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Mention]:
     """Mentions in `text[start:end]`, skipping the `blocked` ranges (quotations)."""
-    tokens = [
-        _Token(m.start(), m.end(), m.group())
-        for m in _TOKEN.finditer(text, start, end)
-        if not any(a <= m.start() < b for a, b in blocked)
-    ]
+    tokens: list[_Token] = []
+    position = start
+    for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
+        # Quote marks are not word characters, so no token crosses a blocked range's edge.
+        tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+        position = max(position, b)
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):

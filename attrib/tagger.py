@@ -80,25 +80,33 @@ class Tagger:
         if not inputs:
             return [[] for _ in parsed]
         quote_proba = self.quote_model_.predict_proba(inputs)
-        stance_proba = _with_lexicon_prior(self.stance_model_.predict_proba(inputs), list(self.stance_model_.classes_), inputs)
         quote_labels = list(self.quote_model_.classes_)
-        stance_labels = list(self.stance_model_.classes_)
+        quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
         none_quote = quote_labels.index("none")
+        # Stance only for attributed sentences: the rest take none, and the
+        # character n-grams are the costliest step of a batch.
+        attributed = [row for row, quote in enumerate(quotes) if quote != "none"]
+        stance_labels = list(self.stance_model_.classes_)
+        stance_rows: dict[int, np.ndarray] = {}
+        if attributed:
+            chosen = [inputs[row] for row in attributed]
+            proba = _with_lexicon_prior(self.stance_model_.predict_proba(chosen), stance_labels, chosen)
+            stance_rows = dict(zip(attributed, proba))
         results: list[list[Record]] = []
         row = 0
         for item in parsed:
             records: list[Record] = []
             history: dict[int, str] = {}
             for view in item.view.sentences:
-                quote = quote_labels[int(np.argmax(quote_proba[row]))]
-                p_attributed = 1.0 - float(quote_proba[row, none_quote])
+                quote = quotes[row]
                 record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
                 if quote == "none":
-                    record.confidence = 1.0 - p_attributed * (1.0 - _probability(stance_proba[row], stance_labels, "none"))
+                    record.confidence = float(quote_proba[row, none_quote])
                 else:
-                    best = int(np.argmax(stance_proba[row]))
+                    stance_proba = stance_rows[row]
+                    best = int(np.argmax(stance_proba))
                     record.stance = stance_labels[best]
-                    record.confidence = p_attributed * float(stance_proba[row, best])
+                    record.confidence = (1.0 - float(quote_proba[row, none_quote])) * float(stance_proba[best])
                     speaker = self.speaker_model_.choose(candidates(item.view, view, history), view.cues)
                     record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue
                     record.speaker_confidence = speaker.confidence
@@ -160,10 +168,6 @@ def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[Sente
                 bonus[row, column] = LEXICON_PRIOR
     tilted = proba * np.exp(bonus)
     return tilted / tilted.sum(axis=1, keepdims=True)
-
-
-def _probability(row: np.ndarray, labels: list[str], label: str) -> float:
-    return float(row[labels.index(label)]) if label in labels else 0.0
 
 
 def _align(view: ArticleView, gold: list[Record]) -> list[Record | None]:
