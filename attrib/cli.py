@@ -3,11 +3,23 @@
 Exit codes: 0 success; 1 some inputs could not be read (every other
 input's records were still written); 2 nothing could be done (bad
 arguments, invalid labels, missing or unusable model).
+
+`predict` exits 1 only when something was tagged: if no input could be
+read at all (a lone Windows-1252 file without --encoding, a PDF, a wrong
+path) it exits 2, so that a script checking `attrib predict ... || ...`
+does not mistake an empty output for a partial success.  Empty or blank
+files are not errors: they are noted on stderr and give no records.
+
+Every error is one line on stderr naming the file and what to do; the
+only lines on stdout are records (or the evaluation and training summary).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn, Optional
@@ -40,6 +52,21 @@ def _load(model: Optional[Path]) -> Tagger:
         return Tagger.load(model)
     except ModelError as error:
         _fail(f"attrib: {error}")
+    except CorpusError as error:  # only the default model trains, from the data bundled with attrib
+        _fail(f"attrib: cannot build the default model, the data bundled with attrib is broken "
+              f"({error.problems[0]}); reinstall attrib or pass --model")
+
+
+def _check_encoding(encoding: Optional[str]) -> None:
+    """Refuse an --encoding Python cannot decode text with, once, before reading anything."""
+    if encoding is None:
+        return
+    try:
+        known = codecs.lookup(encoding)
+    except LookupError:
+        known = None
+    if known is None or not getattr(known, "_is_text_encoding", True):
+        _fail(f"attrib: unknown text encoding {encoding!r}; pass one Python knows, e.g. --encoding utf-8, cp1252 or latin-1")
 
 
 @app.command()
@@ -53,8 +80,10 @@ def train(
         summary = train_model(data, seeds, out)
     except CorpusError as error:
         _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the training data; nothing was written")
+    except ValueError as error:  # valid labels, but too few to fit or to cross-validate on
+        _fail(f"attrib: {data}: cannot train on these labels: {error}; nothing was written")
     except OSError as error:
-        _fail(f"attrib: cannot write the model to {out}: {error.strerror or error}")
+        _fail(f"attrib: cannot write the model to {out}: {error.strerror or error}; nothing was replaced")
     counts = summary["label_counts"]
     typer.echo(f"trained on {summary['training_data']['sentences']} sentences of {summary['training_data']['articles']} articles")
     typer.echo(f"quote types: {counts['quote']}; stances: {counts['stance']}; speakers: {counts['speakers']}")
@@ -74,23 +103,52 @@ def predict(
     """Tag articles: one record per sentence with quote type, speaker and stance."""
     if format not in FORMATS:
         _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    _check_encoding(encoding)
     tagger = _load(model)
     inputs = read_inputs(paths, encoding=encoding)
     for note in inputs.notes:
         typer.echo(f"attrib: {note}", err=True)
-    if format != "jsonl" and inputs.articles:
-        typer.echo(csv_header() if format == "csv" else table_header())
     articles = inputs.articles
-    for start in range(0, len(articles), _BATCH):
-        batch = articles[start : start + _BATCH]
-        for records in tagger.tag_many([(a.id, a.text) for a in batch]):
-            for line in format_lines(records, format):
-                typer.echo(line)
+    try:
+        if format != "jsonl" and articles:
+            _record_line(csv_header() if format == "csv" else table_header())
+        for start in range(0, len(articles), _BATCH):
+            batch = articles[start : start + _BATCH]
+            for records in tagger.tag_many([(a.id, a.text) for a in batch]):
+                for line in format_lines(records, format):
+                    _record_line(line)
+    except BrokenPipeError:
+        # The reader has had enough (`attrib predict ... | head`): stop tagging,
+        # but still say which inputs could not be read, with the usual exit code.
+        _discard_stdout()
     for problem in inputs.problems:
         typer.echo(f"attrib: {problem}", err=True)
+    if inputs.problems and not articles:
+        typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; nothing was tagged", err=True)
+        raise typer.Exit(EXIT_FAILED)
     if inputs.problems:
         typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; the others were tagged", err=True)
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _record_line(line: str) -> None:
+    """Print one output line exactly as formatted.
+
+    click strips anything that looks like an ANSI escape when stdout is not a
+    terminal, which would silently change the text of CSV records (so that
+    `text` no longer equals the article at start:end); records go out as
+    they are.
+    """
+    typer.echo(line, color=True)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device so that Python's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests), nothing to redirect
+        pass
 
 
 @app.command()
@@ -106,6 +164,11 @@ def evaluate(
     """Score quote type, speaker, stance and sentence boundaries beside two baselines."""
     if gold is not None and articles is None:
         _fail("attrib: --gold needs --articles DIR, the directory of its articles' .txt files")
+    if gold is None and (model is not None or articles is not None):
+        option = "--model" if model is not None else "--articles"
+        _fail(f"attrib: {option} is only used with --gold FILE; pass --gold with the labelled sentences to score on")
+    if gold is not None and cv:
+        _fail("attrib: --cv trains afresh on --data, it cannot score a saved model on --gold; pass one of them")
     try:
         if gold is not None and articles is not None:
             result = evaluate_model(_load(model), load_corpus(gold, articles))
@@ -120,9 +183,19 @@ def evaluate(
 
 
 def main() -> None:
-    """Entry point that keeps tracebacks from users on a broken pipe (`attrib predict ... | head`)."""
+    """Entry point that keeps tracebacks from users on a broken pipe (`attrib predict ... | head`).
+
+    SIGTERM (a job scheduler's timeout, `kill`) exits like Ctrl-C does, so
+    that an interrupted `attrib train` removes its temporary files and
+    leaves the previous model in place.
+    """
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,7 +54,8 @@ def table_lines(records: Iterable[Record]) -> Iterable[str]:
 
 
 def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    """One line for a terminal: whitespace collapsed, control characters shown as U+FFFD, cut to `width`."""
+    text = "".join("\ufffd" if unicodedata.category(char) == "Cc" else char for char in " ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 

@@ -15,7 +15,9 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import tempfile
+import warnings
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -63,12 +65,18 @@ def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[
     """Write model and card so that an interrupted save leaves the previous pair intact.
 
     Both are written to temporary files in the same directory first and
-    renamed into place only when complete.
+    renamed into place only when complete; if the card cannot be put in
+    place after the model was, the previous model is put back.  A process
+    killed outright (SIGKILL, power loss) between the two renames leaves a
+    new model beside the old card, which a load refuses by checksum.
     """
     directory.mkdir(parents=True, exist_ok=True)
-    model_tmp = _temporary(directory, MODEL_FILE)
-    card_tmp = _temporary(directory, CARD_FILE)
+    model_path, card_path = directory / MODEL_FILE, directory / CARD_FILE
+    temporaries: list[Path] = []
     try:
+        for name in (MODEL_FILE, CARD_FILE, MODEL_FILE + ".previous"):
+            temporaries.append(_temporary(directory, name))
+        model_tmp, card_tmp, backup = temporaries
         joblib.dump(tagger, model_tmp)
         full_card = {
             **card,
@@ -78,10 +86,20 @@ def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[
             "model_sha256": sha256_file(model_tmp),
         }
         card_tmp.write_text(json.dumps(full_card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(model_tmp, directory / MODEL_FILE)
-        os.replace(card_tmp, directory / CARD_FILE)
+        for written in (model_tmp, card_tmp):
+            _readable_as_usual(written)
+        had_model = _keep_copy(model_path, backup)
+        os.replace(model_tmp, model_path)
+        try:
+            os.replace(card_tmp, card_path)
+        except BaseException:
+            if had_model:
+                os.replace(backup, model_path)
+            else:
+                model_path.unlink(missing_ok=True)
+            raise
     finally:
-        for leftover in (model_tmp, card_tmp):
+        for leftover in temporaries:
             leftover.unlink(missing_ok=True)
     return full_card
 
@@ -90,6 +108,25 @@ def _temporary(directory: Path, name: str) -> Path:
     handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
     os.close(handle)
     return Path(path)
+
+
+def _readable_as_usual(path: Path) -> None:
+    """Give a temporary file the permissions of a normally created one (mkstemp makes it private)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def _keep_copy(path: Path, backup: Path) -> bool:
+    """Hard-link (or copy) the current model to `backup` so a failed save can restore it."""
+    if not path.is_file():
+        return False
+    backup.unlink()
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)
+    return True
 
 
 def read_card(directory: Path) -> dict[str, Any]:
@@ -113,7 +150,9 @@ def check_card(card: dict[str, Any], directory: Path) -> None:
             f"{card_path}: model format {card.get('format')!r}, this attrib reads format {MODEL_FORMAT}; "
             "run `attrib train` to rebuild it"
         )
-    saved = card.get("versions", {}).get("scikit-learn", "")
+    recorded = card.get("versions")
+    saved = recorded.get("scikit-learn") if isinstance(recorded, dict) else None
+    saved = saved if isinstance(saved, str) else ""
     current = metadata.version("scikit-learn")
     if _minor(saved) != _minor(current):
         raise ModelError(
@@ -136,15 +175,27 @@ def load_model(path: Path) -> "Tagger":
     model_path = directory / MODEL_FILE
     if not model_path.is_file():
         raise ModelError(f"{model_path}: model file missing beside its card; run `attrib train` again")
-    if sha256_file(model_path) != card.get("model_sha256"):
+    try:
+        digest = sha256_file(model_path)
+    except OSError as error:
+        raise ModelError(
+            f"{model_path}: cannot read the model ({error.strerror or error}); check that you may read it"
+        ) from None
+    if digest != card.get("model_sha256"):
         raise ModelError(
             f"{model_path}: checksum does not match {directory / CARD_FILE} "
             "(truncated, damaged or replaced); run `attrib train` again"
         )
     try:
-        tagger = joblib.load(model_path)
+        with warnings.catch_warnings():
+            # The card's check above decides which scikit-learn versions may load
+            # the model; scikit-learn's own warning about a patch release is noise.
+            warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
+            tagger = joblib.load(model_path)
     except Exception as error:  # a checksum match makes this rare; any unpickling failure is the same problem
         raise ModelError(f"{model_path}: cannot load model ({type(error).__name__}); run `attrib train` again") from None
-    if not isinstance(tagger, Tagger):
-        raise ModelError(f"{model_path}: not an attrib model; run `attrib train` again")
+    if not isinstance(tagger, Tagger) or not all(
+        hasattr(tagger, name) for name in ("quote_model_", "stance_model_", "speaker_model_")
+    ):
+        raise ModelError(f"{model_path}: not a trained attrib model; run `attrib train` again")
     return tagger

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
@@ -40,6 +41,12 @@ class Tagger:
     """
 
     def fit(self, corpus: Corpus) -> "Tagger":
+        # The models are small: multi-threaded BLAS only adds overhead, and on a
+        # busy machine its spinning threads make fitting tens of times slower.
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._fit(corpus)
+
+    def _fit(self, corpus: Corpus) -> "Tagger":
         parsed = [_parse(article, corpus.texts[article]) for article in corpus.articles]
         gold = corpus.by_article()
         inputs: list[SentenceInput] = []
@@ -80,13 +87,13 @@ class Tagger:
         if not inputs:
             return [[] for _ in parsed]
         quote_proba = self.quote_model_.predict_proba(inputs)
-        quote_labels = list(self.quote_model_.classes_)
+        quote_labels = [str(label) for label in self.quote_model_.classes_]
         quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
         none_quote = quote_labels.index("none")
         # Stance only for attributed sentences: the rest take none, and the
         # character n-grams are the costliest step of a batch.
         attributed = [row for row, quote in enumerate(quotes) if quote != "none"]
-        stance_labels = list(self.stance_model_.classes_)
+        stance_labels = [str(label) for label in self.stance_model_.classes_]
         stance_rows: dict[int, np.ndarray] = {}
         if attributed:
             chosen = [inputs[row] for row in attributed]

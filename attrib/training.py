@@ -47,12 +47,14 @@ def data_card(corpus: Corpus, labels: Path) -> dict[str, Any]:
 def train(labels: Path, articles: Path, out: Path, evaluate: bool = True) -> dict[str, Any]:
     """Validate the data, fit, score leave-one-article-out, and save model and card to `out`.
 
+    Leave-one-article-out needs two articles or more; with one, the card has no scores.
+
     Nothing is written when the data is invalid (`CorpusError` is raised first).
     """
     corpus = load_corpus(labels, articles)
     tagger = Tagger().fit(corpus)
     card = data_card(corpus, labels)
-    if evaluate:
+    if evaluate and len(corpus.articles) > 1:
         scores = cross_validate(corpus, bootstrap=0)
         card["leave_one_article_out"] = {
             name: {

@@ -1,0 +1,348 @@
+"""Model files as users have them: missing, half-copied, foreign, stale, or overwritten mid-save."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import joblib
+import pytest
+
+import attrib.cli as attrib_cli
+from attrib import persistence
+from attrib.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, save_model, sha256_file
+from attrib.tagger import Tagger
+from attrib.training import cache_dir
+from tests.conftest import DATA, SEEDS
+
+SEED = SEEDS / "003_218fb273f3dd3233.txt"
+
+
+@pytest.fixture
+def model_copy(trained_model: Path, tmp_path: Path) -> Path:
+    """A private copy of the session model, free to damage."""
+    return Path(shutil.copytree(trained_model, tmp_path / "model"))
+
+
+def card_of(model: Path) -> dict:
+    return json.loads((model / CARD_FILE).read_text(encoding="utf-8"))
+
+
+def write_card(model: Path, card: dict) -> None:
+    (model / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+
+
+def reseal(model: Path) -> None:
+    """Make the card's checksum match whatever model.joblib now holds."""
+    write_card(model, {**card_of(model), "model_sha256": sha256_file(model / MODEL_FILE)})
+
+
+def snapshot(model: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(model.iterdir())}
+
+
+def refused(cli, model: Path | str, *words: str) -> str:
+    """Predict with `model`: exit 2, nothing on stdout, one clear message holding `words`."""
+    result = cli("predict", SEED, "--format", "jsonl", "--model", model)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "attrib train" in result.stderr
+    for word in words:
+        assert word in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    return result.stderr
+
+
+def test_missing_model_says_where_it_looked(cli, tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent"
+    refused(cli, missing, str(missing / CARD_FILE))
+
+
+def test_model_file_missing_beside_its_card(cli, model_copy: Path) -> None:
+    (model_copy / MODEL_FILE).unlink()
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), "missing")
+
+
+def test_truncated_model_is_refused_by_checksum(cli, model_copy: Path) -> None:
+    data = (model_copy / MODEL_FILE).read_bytes()
+    (model_copy / MODEL_FILE).write_bytes(data[: len(data) // 2])
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), "checksum")
+
+
+@pytest.mark.parametrize("sealed", [False, True], ids=["checksum-stale", "checksum-matching"])
+def test_random_bytes_are_refused(cli, model_copy: Path, sealed: bool) -> None:
+    (model_copy / MODEL_FILE).write_bytes(os.urandom(4096))
+    if sealed:
+        reseal(model_copy)
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), "cannot load model" if sealed else "checksum")
+
+
+def test_truncated_pickle_with_matching_checksum_is_refused(cli, model_copy: Path) -> None:
+    """A half-copied file whose card was regenerated: unpickling fails, the user gets one line."""
+    data = (model_copy / MODEL_FILE).read_bytes()
+    (model_copy / MODEL_FILE).write_bytes(data[: len(data) // 2])
+    reseal(model_copy)
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), "cannot load model")
+
+
+@pytest.mark.parametrize("foreign", [{"quote_model_": 1}, Tagger()], ids=["dict", "unfitted-tagger"])
+def test_foreign_pickle_with_correct_checksum_is_refused(cli, model_copy: Path, foreign: object) -> None:
+    joblib.dump(foreign, model_copy / MODEL_FILE)
+    reseal(model_copy)
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), "not a trained attrib model")
+    with pytest.raises(ModelError, match="not a trained attrib model"):
+        load_model(model_copy)
+
+
+def test_card_from_another_scikit_learn(cli, model_copy: Path) -> None:
+    card = card_of(model_copy)
+    card["versions"]["scikit-learn"] = "0.24.2"
+    write_card(model_copy, card)
+    message = refused(cli, model_copy, str(model_copy / CARD_FILE), "scikit-learn 0.24.2")
+    assert f"this is {persistence.versions()['scikit-learn']}" in message
+
+
+def test_card_from_another_model_format(cli, model_copy: Path) -> None:
+    write_card(model_copy, {**card_of(model_copy), "format": 99})
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "format 99", f"format {persistence.MODEL_FORMAT}")
+
+
+@pytest.mark.parametrize(
+    "card_text",
+    ["{not json", "[1, 2]", '{"format": 1, "versions": "1.5"}', '{"format": 1}', "\udcff"],
+    ids=["invalid-json", "list", "versions-not-object", "no-versions", "not-utf8"],
+)
+def test_broken_cards_are_refused(cli, model_copy: Path, card_text: str) -> None:
+    (model_copy / CARD_FILE).write_bytes(card_text.encode("utf-8", "surrogateescape"))
+    refused(cli, model_copy, str(model_copy / CARD_FILE))
+
+
+def test_card_without_checksum_is_refused(cli, model_copy: Path) -> None:
+    card = card_of(model_copy)
+    del card["model_sha256"]
+    write_card(model_copy, card)
+    refused(cli, model_copy, "checksum")
+
+
+def test_model_may_be_named_by_either_file(cli, trained_model: Path) -> None:
+    outputs = {cli("predict", SEED, "--format", "jsonl", "--model", trained_model / name).stdout for name in (MODEL_FILE, CARD_FILE, "")}
+    assert len(outputs) == 1 and outputs.pop().count("\n") > 10
+
+
+def test_unreadable_model_file(cli, model_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Permissions are simulated: the tests may run as root, who reads any file."""
+
+    def denied(path: Path) -> str:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(persistence, "sha256_file", denied)
+    result = cli("predict", SEED, "--format", "jsonl", "--model", model_copy)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert str(model_copy / MODEL_FILE) in result.stderr and "Permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# ------------------------------------------------------------ interrupted saves ---
+
+
+def no_temporaries(model: Path) -> bool:
+    return sorted(path.name for path in model.iterdir()) == [MODEL_FILE, CARD_FILE]
+
+
+def save_only(tagger: Tagger):
+    """`train` minus the fitting, for tests about writing the model."""
+    return lambda data, seeds, out: save_model(tagger, out, {})
+
+
+def test_failed_dump_leaves_the_previous_model(
+    cli, model_copy: Path, session_tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the CLI: the disk fills up while the new model is written."""
+    before = snapshot(model_copy)
+
+    def full_disk(value: object, path: object, *args: object, **kwargs: object) -> None:
+        Path(str(path)).write_bytes(b"half a model")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(persistence.joblib, "dump", full_disk)
+    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    result = cli("train", "--data", DATA, "--seeds", SEEDS, "--out", model_copy)
+    assert result.exit_code == 2
+    assert str(model_copy) in result.stderr and "No space left on device" in result.stderr
+    assert snapshot(model_copy) == before and no_temporaries(model_copy)
+
+
+@pytest.mark.parametrize("failing_call", [1, 2], ids=["model-rename", "card-rename"])
+def test_failed_rename_leaves_the_previous_pair(
+    model_copy: Path, session_tagger: Tagger, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    """A failure at either rename restores the old model and card; the pair still loads."""
+    before = snapshot(model_copy)
+    real_replace = os.replace
+    calls = []
+
+    def replace(source: object, target: object) -> None:
+        calls.append(target)
+        if len(calls) == failing_call:
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(persistence.os, "replace", replace)
+    with pytest.raises(PermissionError):
+        save_model(session_tagger, model_copy, {"note": "new"})
+    monkeypatch.undo()
+    assert snapshot(model_copy) == before and no_temporaries(model_copy)
+    assert isinstance(load_model(model_copy), Tagger)
+
+
+def test_save_into_a_new_directory_fails_cleanly(session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "full")))
+    with pytest.raises(OSError):
+        save_model(session_tagger, tmp_path / "new", {})
+    assert list((tmp_path / "new").iterdir()) == []
+
+
+def test_saved_files_are_not_private(trained_model: Path) -> None:
+    """Temporary files are created 0600; the saved model must be readable like any file the user writes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in (MODEL_FILE, CARD_FILE):
+        assert (trained_model / name).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+_SLOW_SAVE = """
+import sys, time
+from attrib import persistence
+
+def dump(value, path, *args, **kwargs):
+    with open(path, "wb") as handle:
+        handle.write(b"half a model")
+        handle.flush()
+    print("writing", flush=True)
+    time.sleep(60)
+
+from attrib import cli
+from attrib.tagger import Tagger
+tagger = Tagger.load(sys.argv[1])
+persistence.joblib.dump = dump
+cli.train_model = lambda data, seeds, out: persistence.save_model(tagger, out, {})
+sys.argv = ["attrib", "train", "--out", sys.argv[2]]
+cli.main()
+"""
+
+
+def test_terminated_train_leaves_the_previous_model(model_copy: Path, trained_model: Path) -> None:
+    """`kill` (SIGTERM) while the model is being written: old pair intact, no temporary files."""
+    before = snapshot(model_copy)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_SAVE, str(trained_model), str(model_copy)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline() == b"writing\n"
+        assert not no_temporaries(model_copy)  # caught mid-write
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in stderr
+    assert snapshot(model_copy) == before and no_temporaries(model_copy)
+
+
+# ------------------------------------------------------------------- training ---
+
+
+def test_train_reports_every_bad_label_line(cli, tmp_path: Path) -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    bad = {
+        3: "{not json",
+        10: json.dumps({**json.loads(lines[9]), "stance": "angry"}),
+        50: json.dumps({**json.loads(lines[49]), "start": -1}),
+        100: json.dumps({k: v for k, v in json.loads(lines[99]).items() if k != "quote"}),
+    }
+    for number, line in bad.items():
+        lines[number - 1] = line
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("train", "--data", labels, "--seeds", SEEDS, "--out", out)
+    assert result.exit_code == 2
+    for number in bad:
+        assert f"{labels}:{number}:" in result.stderr
+    assert "'angry'" in result.stderr and "nothing was written" in result.stderr
+    assert result.stdout == ""
+    assert not out.exists()
+
+
+def test_train_on_one_article_fits_but_has_no_cross_validation(cli, tmp_path: Path) -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    labels = tmp_path / "one.jsonl"
+    labels.write_text("".join(line + "\n" for line in lines if '"000_032264bec5c4f73f"' in line), encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("train", "--data", labels, "--seeds", SEEDS, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    card = json.loads((out / CARD_FILE).read_text(encoding="utf-8"))
+    assert card["training_data"]["articles"] == 1 and "leave_one_article_out" not in card
+
+
+def test_train_on_too_little_data_is_a_clear_error(cli, tmp_path: Path) -> None:
+    """Valid labels that say no sentence reports anyone: nothing to learn quote types from."""
+    labels = tmp_path / "silent.jsonl"
+    rows = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["article"] == "000_032264bec5c4f73f":
+            record.update(quote="none", speaker=None, mention=None, cue=None, stance="none")
+            rows.append(json.dumps(record, ensure_ascii=False) + "\n")
+    labels.write_text("".join(rows), encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("train", "--data", labels, "--seeds", SEEDS, "--out", out)
+    assert result.exit_code == 2
+    assert str(labels) in result.stderr and "cannot train on these labels" in result.stderr
+    assert "nothing was written" in result.stderr and result.stdout == ""
+    assert not out.exists()
+
+
+def test_train_into_a_file_is_a_clear_error(
+    cli, tmp_path: Path, session_tagger: Tagger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "model"
+    out.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    result = cli("train", "--data", DATA, "--seeds", SEEDS, "--out", out)
+    assert result.exit_code == 2
+    assert str(out) in result.stderr
+    assert out.read_text(encoding="utf-8") == "not a directory"
+
+
+# ------------------------------------------------------- the default model cache ---
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: (d / MODEL_FILE).write_bytes(b"\x80\x04garbage"),
+        lambda d: (d / CARD_FILE).write_text("{", encoding="utf-8"),
+    ],
+    ids=["model-garbage", "card-broken"],
+)
+def test_corrupted_default_model_is_rebuilt_silently(cli, damage) -> None:
+    expected = cli("predict", SEED, "--format", "jsonl")  # builds the cache if needed
+    assert expected.exit_code == 0 and expected.stderr == ""
+    directory = cache_dir()
+    damage(directory)
+    result = cli("predict", SEED, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == expected.stdout
+    assert isinstance(load_model(directory), Tagger)  # and the rebuilt cache is whole again
+    assert no_temporaries(directory)
