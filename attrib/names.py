@@ -76,7 +76,8 @@ _INSTITUTION_ROLES = frozenset(
     military army service department kremlin pentagon embassy union
     unions association federation company firm council committee
     commission court regulator watchdog charity organisation
-    organization group board""".split()
+    organization group board agencies groups organisations organizations
+    companies governments ministries charities authority""".split()
 )
 _JOINT_ROLES = frozenset("pair duo trio".split())
 _ROLE_WORDS = _PERSON_ROLES | _INSTITUTION_ROLES
@@ -291,11 +292,19 @@ def _role_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention, int] | N
 
 
 def _with_place(text: str, tokens: list[_Token], j: int, role: Mention) -> tuple[Mention, int]:
-    """ "Officials in Moscow": a role followed by where it sits."""
-    if j + 1 < len(tokens) and tokens[j].lower in ("in", "at") and tokens[j + 1].capitalised:
-        end = tokens[j + 1].end
-        span = text[role.start : end]
-        return Mention(role.start, end, span, role.kind, title=span, gender=role.gender), j + 2
+    """ "Officials in Moscow", "a spokesperson for the UN Secretary-General": a role and whom it serves."""
+    k = j + 1
+    if k < len(tokens) and tokens[j].lower in ("in", "at", "for"):
+        if tokens[k].lower == "the":
+            k += 1
+        end = k
+        while end < len(tokens) and (
+            tokens[end].capitalised or (end > k and (tokens[end].lower in _LINK_WORDS or tokens[end].lower in _RUN_WORDS))
+        ):
+            end += 1
+        if end > k:
+            span = text[role.start : tokens[end - 1].end]
+            return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender), end
     return role, j
 
 

@@ -55,13 +55,27 @@ class Speaker:
 def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]) -> list[Candidate]:
     """Every resolvable source for `view`, given the speakers of earlier sentences by index."""
     found: list[Candidate] = []
-    for position, mention in enumerate(view.mentions):
+    mentions = view.mentions
+    if view.headline_source:
+        # "...: Pentagon": the guide names the words after the colon as the source.
+        whole = _words_after(article.text, view.cues[-1].end, view.span.end)
+        mentions = tuple(m for m in mentions if (m.start, m.end) == (whole.start, whole.end)) or (whole,)
+    for position, mention in enumerate(mentions):
         name = _resolve(article, view, mention, history)
         if name:
             found.append(Candidate(name, mention, _mention_features(article, view, mention, position)))
+    if view.headline_source and found:
+        return found
     if history:
         found.append(Candidate(next(reversed(history.values())), None, _previous_features(view)))
     return found
+
+
+def _words_after(text: str, start: int, end: int) -> Mention:
+    """The source of a "...: harbour authority" headline when no mention was recognised in it."""
+    while text[start].isspace():
+        start += 1
+    return Mention(start, end, text[start:end], "role", title=text[start:end])
 
 
 def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str]) -> str | None:
@@ -74,9 +88,25 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
         person = names.by_title(mention.title, mention.start)
         if person:
             return person
-        if mention.text.lower().startswith("the ") and is_person_role(mention) and not mention.text.endswith("s"):
-            return _person_before(article, view, mention, history, "") or names.canonical(mention)
+        if mention.text.lower().startswith("the "):
+            earlier = _same_role_before(article, view, mention)
+            if earlier:
+                return earlier
+            if is_person_role(mention) and not mention.text.endswith("s"):
+                return _person_before(article, view, mention, history, "") or names.canonical(mention)
     return names.canonical(mention)
+
+
+def _same_role_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:
+    """ "the spokesperson" after "A spokesperson for the mayor": the source introduced with that role noun."""
+    own = set(mention.text.lower().split()[1:])
+    for earlier in reversed(article.sentences[max(0, view.index - 5) : view.index + 1]):
+        for candidate in reversed(earlier.mentions):
+            words = candidate.text.lower().split()
+            # Only a fuller description of the same role: "the Israeli ministry" is not "a ministry".
+            if candidate.kind == "role" and candidate.start < mention.start and own < set(words) and words[0] != "the":
+                return article.names.canonical(candidate)
+    return None
 
 
 def _joint_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:

@@ -16,6 +16,8 @@ from attrib.segmentation import Span, split_sentences
 
 
 _WORD = re.compile(r"\w+")
+# A headline ending ": Pentagon": a colon, then one to four words and no final stop.
+_HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
 
 
 def words_between(text: str, start: int, end: int) -> int:
@@ -51,6 +53,7 @@ class SentenceView:
     mentions: tuple[Mention, ...]
     paragraph_start: int
     quote_ids: tuple[int, ...]
+    headline_source: bool
 
     @property
     def text(self) -> str:
@@ -105,6 +108,12 @@ def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], id
         for a, b, word in reporting_cues(sentence.text)
         if not any(x <= sentence.start + a < y for x, y in blocked)
     )
+    headline = _HEADLINE_SOURCE.search(sentence.text)
+    headline_source = bool(headline) and len(_WORD.findall(sentence.text, 0, headline.start())) >= 3
+    if headline and headline_source:
+        # "Israel rejects UN report: foreign ministry": the colon attributes, with no reporting word.
+        colon = sentence.start + headline.start()
+        cues = (*cues, Cue(colon, colon + 1, ""))
     mentions = tuple(find_mentions(text, sentence.start, sentence.end, blocked))
     return SentenceView(
         index=index,
@@ -119,4 +128,5 @@ def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], id
         mentions=mentions,
         paragraph_start=paragraph_start,
         quote_ids=tuple(i for i, _, _ in inside),
+        headline_source=headline_source,
     )

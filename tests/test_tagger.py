@@ -83,3 +83,19 @@ def test_batch_equals_one_by_one_and_empty_text_gives_no_records(tagger: Tagger)
     assert batch[0] == tagger.tag(FLOOD, "flood")
     assert batch[1] == []
     assert batch[2] == tagger.tag(other, "bridge")
+
+
+def test_a_headline_ending_in_a_source_is_attributed_to_it(tagger: Tagger) -> None:
+    records = tagger.tag("Ferry operator cancels winter sailings: harbour authority\nBoats stayed in port.")
+    assert (records[0].quote, records[0].speaker, records[0].cue) == ("indirect", "harbour authority", None)
+    assert records[1].quote == "none"
+
+
+def test_a_role_noun_refers_back_to_the_source_it_was_introduced_as(tagger: Tagger) -> None:
+    text = (
+        "A spokesperson for the Lisbon mayor said the tram line would reopen.\n"
+        '"We expect it by June," the spokesperson told reporters.'
+    )
+    records = tagger.tag(text)
+    assert records[0].speaker == "A spokesperson for the Lisbon mayor"
+    assert records[1].speaker == "A spokesperson for the Lisbon mayor"
