@@ -11,7 +11,9 @@ involved: names are found by their shape and resolved within the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import chain
 
 from attrib.lexicon import REPORTING_VERBS
 
@@ -347,7 +349,7 @@ class NameTable:
     people: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
-    titles: list[tuple[int, tuple[str, str], str]] = field(default_factory=list)
+    titles: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
@@ -366,7 +368,8 @@ class NameTable:
                     table._add_title(right.start, right.title, left)
                 elif left.kind == "role" and right.kind in ("name", "surname"):
                     table._add_title(left.start, left.title, right)
-        table.titles.sort()
+        for holders in table.titles.values():
+            holders.sort()
         return table
 
     def _add_person(self, mention: Mention) -> None:
@@ -385,7 +388,8 @@ class NameTable:
     def _add_title(self, position: int, title: str, person: Mention) -> None:
         key = _role_key(title)
         if key[1]:
-            self.titles.append((position, key, self.people.get(_surname(person.name), person.name)))
+            qualifier, core = key
+            self.titles.setdefault(core, []).append((position, qualifier, self.people.get(_surname(person.name), person.name)))
 
     def canonical(self, mention: Mention) -> str:
         """The name a mention stands for, when the mention alone decides it."""
@@ -403,17 +407,10 @@ class NameTable:
     def by_title(self, title: str, position: int) -> str | None:
         """The person nearest before `position` (else the first after) holding this role."""
         qualifier, core = _role_key(title)
-        if not core:
-            return None
-        matches = [
-            (pos, person)
-            for pos, (held_qualifier, held_core), person in self.titles
-            if held_core == core and qualifier in ("", held_qualifier)
-        ]
-        before = [person for pos, person in matches if pos < position]
-        if before:
-            return before[-1]
-        return matches[0][1] if matches else None
+        holders = self.titles.get(core, [])
+        start = bisect_left(holders, (position,))
+        nearest_first = chain(range(start - 1, -1, -1), range(start, len(holders)))
+        return next((holders[i][2] for i in nearest_first if qualifier in ("", holders[i][1])), None)
 
     def gender_of(self, canonical: str) -> str:
         return self.genders.get(_surname(canonical), "")

@@ -12,7 +12,9 @@ readily as a familiar one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -30,6 +32,7 @@ _OBJECT_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _AUXILIARIES = frozenset("has have had is was were will would also has previously earlier later then now".split())
+_LOOKBACK = 20
 _CLOSING = "\"\u201d\u2019\u00bb\u203a\u300d'"
 
 
@@ -71,6 +74,11 @@ def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]
     return found
 
 
+def _recent(history: dict[int, str]) -> Iterator[str]:
+    """Earlier speakers, latest first, at most _LOOKBACK of them: a long article stays linear."""
+    return islice(reversed(history.values()), _LOOKBACK)
+
+
 def _words_after(text: str, start: int, end: int) -> Mention:
     """The source of a "...: harbour authority" headline when no mention was recognised in it."""
     while text[start].isspace():
@@ -83,7 +91,7 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
     if mention.kind == "pronoun":
         return _antecedent(article, view, mention, history)
     if mention.kind == "joint" and not mention.parts:  # "the pair"
-        return next((h for h in reversed(history.values()) if " and " in h), None) or _joint_before(article, view, mention)
+        return next((h for h in _recent(history) if " and " in h), None) or _joint_before(article, view, mention)
     if mention.kind == "role":
         person = names.by_title(mention.title, mention.start)
         if person:
@@ -123,11 +131,11 @@ def _antecedent(article: ArticleView, view: SentenceView, pronoun: Mention, hist
     names = article.names
     if pronoun.gender in ("m", "f"):
         return _person_before(article, view, pronoun, history, pronoun.gender)
-    recent = list(history.values())[-3:]
+    recent = list(islice(_recent(history), 3))
     if pronoun.gender == "p":
-        return next((h for h in reversed(recent) if not names.is_person(h)), None)
+        return next((h for h in recent if not names.is_person(h)), None)
     if pronoun.gender == "n" and any(0 <= words_between(article.text, pronoun.end, cue.start) <= 1 for cue in view.cues):
-        return next((h for h in reversed(recent) if not names.is_person(h) and " and " not in h), None)
+        return next((h for h in recent if not names.is_person(h) and " and " not in h), None)
     return None
 
 
@@ -158,7 +166,7 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
         named_in([view])
         or (previous if fits(previous) else None)
         or named_in(article.sentences[max(0, view.index - 3) : view.index])
-        or next((h for h in reversed(history.values()) if fits(h)), None)
+        or next((h for h in _recent(history) if fits(h)), None)
     )
 
 
