@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
 from attrib.corpus import Corpus
@@ -22,6 +23,7 @@ from attrib.speakers import SpeakerRanker, candidates
 from attrib.structure import ArticleView, analyse
 
 
+_CHUNK = 4096
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
 LEXICON_PRIOR = 1.0
 
@@ -86,7 +88,7 @@ class Tagger:
         inputs = [sentence_input for item in parsed for sentence_input in item.inputs]
         if not inputs:
             return [[] for _ in parsed]
-        quote_proba = self.quote_model_.predict_proba(inputs)
+        quote_proba = _predict_proba(self.quote_model_, inputs)
         quote_labels = [str(label) for label in self.quote_model_.classes_]
         quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
         views = [view for item in parsed for view in item.view.sentences]
@@ -102,7 +104,7 @@ class Tagger:
         stance_rows: dict[int, np.ndarray] = {}
         if attributed:
             chosen = [inputs[row] for row in attributed]
-            proba = _with_lexicon_prior(self.stance_model_.predict_proba(chosen), stance_labels, chosen)
+            proba = _with_lexicon_prior(_predict_proba(self.stance_model_, chosen), stance_labels, chosen)
             stance_rows = dict(zip(attributed, proba))
         results: list[list[Record]] = []
         row = 0
@@ -163,6 +165,11 @@ def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:
         source = next((named[q] for q in sentence.quote_ids if q in named), None)
         if source is not None:
             record.speaker, record.speaker_confidence = source.speaker, source.speaker_confidence
+
+
+def _predict_proba(model: Pipeline, inputs: list[SentenceInput]) -> np.ndarray:
+    """Probabilities in chunks of _CHUNK sentences, so one huge article does not hold every n-gram matrix at once."""
+    return np.vstack([model.predict_proba(inputs[i : i + _CHUNK]) for i in range(0, len(inputs), _CHUNK)])
 
 
 def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[SentenceInput]) -> np.ndarray:

@@ -133,8 +133,9 @@ def traced_peak(run: Callable[[], Any]) -> tuple[int, float]:
 def profile(run: Callable[[], Any], top: int) -> dict[str, Any]:
     """cProfile of `run()`: the `top` functions by cumulative and by own (internal) time.
 
-    Gives rows for JSON and the pstats tables as text, the cumulative one
-    first.
+    Also the `top` functions of attrib itself by cumulative time, since the
+    overall cumulative list starts with scikit-learn's wrapper layers.
+    Gives rows for JSON and the tables as text.
     """
     profiler = cProfile.Profile()
     profiler.runcall(run)
@@ -143,13 +144,19 @@ def profile(run: Callable[[], Any], top: int) -> dict[str, Any]:
         {"function": f"{_short(filename)}:{line}({name})", "calls": calls, "tottime": tottime, "cumtime": cumtime}
         for (filename, line, name), (_, calls, tottime, cumtime, _) in stats.stats.items()  # type: ignore[attr-defined]
     ]
+    own = sorted((row for row in rows if row["function"].startswith("attrib" + os.sep)), key=lambda row: row["cumtime"], reverse=True)[:top]
     text = io.StringIO()
     for order in ("cumulative", "tottime"):
         pstats.Stats(profiler, stream=text).sort_stats(order).print_stats(top)
+    text.write(f"attrib's own functions, top {top} by cumulative time:\n")
+    text.write(f"{'calls':>9} {'tottime':>9} {'cumtime':>9}  function\n")
+    for row in own:
+        text.write(f"{row['calls']:>9} {row['tottime']:>9.3f} {row['cumtime']:>9.3f}  {row['function']}\n")
     return {
         "total_seconds": stats.total_tt,  # type: ignore[attr-defined]
         "by_cumulative": sorted(rows, key=lambda row: row["cumtime"], reverse=True)[:top],
         "by_tottime": sorted(rows, key=lambda row: row["tottime"], reverse=True)[:top],
+        "attrib_by_cumulative": own,
         "text": text.getvalue(),
     }
 
@@ -167,7 +174,6 @@ def _short(filename: str) -> str:
 
 
 def bench_throughput(tagger: Tagger, articles: Articles, batch: int, repeats: int) -> dict[str, Any]:
-    rss_before = peak_rss_kib()
     times = []
     sentences = 0
     for _ in range(repeats):
@@ -182,8 +188,6 @@ def bench_throughput(tagger: Tagger, articles: Articles, batch: int, repeats: in
         "seconds_all": times,
         "seconds_best": best,
         "sentences_per_second": sentences / best,
-        "peak_rss_kib_after_load": rss_before,
-        "peak_rss_kib_after_run": peak_rss_kib(),
     }
 
 
@@ -304,14 +308,15 @@ def report(results: dict[str, Any]) -> str:
         ]
     if "memory" in results:
         mem = results["memory"]
-        lines += [
-            "",
-            "memory:",
-            f"  peak RSS of the process after loading the model and tagging the seeds once: {mem['peak_rss_kib_after_load']} KiB ({_mib(mem['peak_rss_kib_after_load'] * 1024)})",
-            f"  peak RSS of the process after the throughput run: {mem['peak_rss_kib_after_run']} KiB ({_mib(mem['peak_rss_kib_after_run'] * 1024)})",
+        lines += ["", "memory:"]
+        rss = [("after loading the model and tagging the seeds once", "peak_rss_kib_after_load"), ("after the throughput runs", "peak_rss_kib_after_throughput")]
+        for when, key in rss:
+            if key in mem:
+                lines.append(f"  peak RSS of the process {when}: {mem[key]} KiB ({_mib(mem[key] * 1024)})")
+        lines.append(
             f"  tracemalloc peak, one tag_many call over all {mem['articles']} articles: "
-            f"{mem['tracemalloc_peak_bytes']} bytes ({_mib(mem['tracemalloc_peak_bytes'])})",
-        ]
+            f"{mem['tracemalloc_peak_bytes']} bytes ({_mib(mem['tracemalloc_peak_bytes'])})"
+        )
     if "cli" in results:
         c = results["cli"]
         lines += [
@@ -336,7 +341,7 @@ def report(results: dict[str, Any]) -> str:
             lines.append(f"  time ratio largest/smallest: {lin['time_ratio']:.2f} for a size ratio of {lin['size_ratio']:.2f} (equal when time is linear)")
     if "profile" in results:
         top = len(results["profile"]["by_cumulative"])
-        lines += ["", f"cProfile of one throughput run (slower than unprofiled), top {top} by cumulative, then by own time:"]
+        lines += ["", f"cProfile of one throughput run (slower than unprofiled), top {top} by cumulative, by own time, and attrib's own:"]
         lines += [line for line in results["profile"]["text"].splitlines() if line.strip()]
     return "\n".join(lines)
 
@@ -373,17 +378,14 @@ def main(argv: list[str] | None = None) -> None:
     copies = math.ceil(args.min_sentences / per_copy)
     articles = copied_articles(seeds, copies)
 
+    memory: dict[str, Any] = {"peak_rss_kib_after_load": peak_rss_kib()}
     if "throughput" not in args.skip:
         print(f"  throughput: {copies} copies of {len(seeds)} seeds ...", file=sys.stderr, flush=True)
-        throughput = bench_throughput(tagger, articles, args.batch, args.repeats)
-        rss = {key: throughput.pop(key) for key in ("peak_rss_kib_after_load", "peak_rss_kib_after_run")}
-        results["throughput"] = throughput
-        if "memory" not in args.skip:
-            results["memory"] = rss
+        results["throughput"] = bench_throughput(tagger, articles, args.batch, args.repeats)
+        memory["peak_rss_kib_after_throughput"] = peak_rss_kib()
     if "memory" not in args.skip:
         print("  memory: tracemalloc of one tag_many call ...", file=sys.stderr, flush=True)
-        results.setdefault("memory", {"peak_rss_kib_after_load": peak_rss_kib(), "peak_rss_kib_after_run": peak_rss_kib()})
-        results["memory"].update(bench_tracemalloc(tagger, articles))
+        results["memory"] = {**memory, **bench_tracemalloc(tagger, articles)}
     if args.profile:
         print("  profile: cProfile of one throughput run ...", file=sys.stderr, flush=True)
         results["profile"] = profile(lambda: tag_in_batches(tagger, articles, args.batch), args.profile)
