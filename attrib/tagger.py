@@ -91,11 +91,7 @@ class Tagger:
         quote_proba = _predict_proba(self.quote_model_, inputs)
         quote_labels = [str(label) for label in self.quote_model_.classes_]
         quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
-        views = [view for item in parsed for view in item.view.sentences]
-        for row, view in enumerate(views):
-            if view.headline_source and quotes[row] == "none":
-                # The guide's rule for "...: Pentagon" headlines, which the seeds hold no example of.
-                quotes[row] = "direct" if view.longest_quote_words else "indirect"
+        ruled = _apply_guide_rules(parsed, quotes)
         none_quote = quote_labels.index("none")
         # Stance only for attributed sentences: the rest take none, and the
         # character n-grams are the costliest step of a batch.
@@ -120,7 +116,7 @@ class Tagger:
                     stance_proba = stance_rows[row]
                     best = int(np.argmax(stance_proba))
                     record.stance = stance_labels[best]
-                    p_attributed = 1.0 if view.headline_source else 1.0 - float(quote_proba[row, none_quote])
+                    p_attributed = 1.0 if row in ruled else 1.0 - float(quote_proba[row, none_quote])
                     record.confidence = p_attributed * float(stance_proba[best])
                     speaker = self.speaker_model_.choose(candidates(item.view, view, history), view.cues)
                     record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue or None
@@ -145,6 +141,31 @@ class Tagger:
 def _parse(article: str, text: str) -> _Parsed:
     view = analyse(text)
     return _Parsed(article, view, sentence_inputs(view))
+
+
+def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
+    """Quote types the labelling guide decides outright; returns the rows they changed.
+
+    A "...: Pentagon" headline reports that source (the seeds hold no such
+    headline to learn from), and every sentence of a quotation that runs
+    over several sentences is a direct quote once any of them is attributed.
+    """
+    ruled: set[int] = set()
+    row = 0
+    for item in parsed:
+        sentences = item.view.sentences
+        attributed_quotes = {q for i, view in enumerate(sentences) if quotes[row + i] != "none" for q in view.quote_ids}
+        for i, view in enumerate(sentences):
+            if quotes[row + i] != "none":
+                continue
+            if view.headline_source:
+                quotes[row + i] = "direct" if view.longest_quote_words else "indirect"
+                ruled.add(row + i)
+            elif view.quoted_chars * 2 > len(view.text) and attributed_quotes.intersection(view.quote_ids):
+                quotes[row + i] = "direct"
+                ruled.add(row + i)
+        row += len(sentences)
+    return ruled
 
 
 def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:

@@ -99,3 +99,10 @@ def test_a_role_noun_refers_back_to_the_source_it_was_introduced_as(tagger: Tagg
     records = tagger.tag(text)
     assert records[0].speaker == "A spokesperson for the Lisbon mayor"
     assert records[1].speaker == "A spokesperson for the Lisbon mayor"
+
+
+def test_every_sentence_of_an_attributed_quotation_is_a_direct_quote(tagger: Tagger) -> None:
+    text = 'Mayor Ana Silva said: "The bridge is closed. These are things that happen. We reopen in May."\nTraffic was light.'
+    records = tagger.tag(text)
+    assert [(r.quote, r.speaker) for r in records[:3]] == [("direct", "Ana Silva")] * 3
+    assert records[3].quote == "none"
