@@ -45,9 +45,6 @@ class QuoteSpan:
     closed: bool
     continued: bool
 
-    def words(self, text: str) -> int:
-        return len(text[self.inner_start : self.inner_end].split())
-
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Top-level quoted spans, in order, never overlapping."""

@@ -51,17 +51,12 @@ class SentenceView:
     opens_quote: bool
     cues: tuple[Cue, ...]
     mentions: tuple[Mention, ...]
-    paragraph_start: int
     quote_ids: tuple[int, ...]
     headline_source: bool
 
     @property
     def text(self) -> str:
         return self.span.text
-
-    @property
-    def first_in_paragraph(self) -> bool:
-        return self.span.start == self.paragraph_start
 
 
 @dataclass(frozen=True)
@@ -126,7 +121,6 @@ def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], id
         opens_quote=opens,
         cues=cues,
         mentions=mentions,
-        paragraph_start=paragraph_start,
         quote_ids=tuple(i for i, _, _ in inside),
         headline_source=headline_source,
     )
