@@ -22,7 +22,6 @@ from attrib.records import Record
 from attrib.speakers import SpeakerRanker, candidates
 from attrib.structure import ArticleView, analyse
 
-
 _CHUNK = 4096
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
 LEXICON_PRIOR = 1.0
