@@ -21,6 +21,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn, Optional
 
@@ -29,10 +30,15 @@ import typer
 from attrib.corpus import CorpusError, load_corpus
 from attrib.evaluation import cross_validate, evaluate_model, held_out
 from attrib.formats import FORMATS, csv_header, evaluation_report, format_lines, table_header
-from attrib.inputs import read_inputs
+from attrib.inputs import Article, read_inputs
 from attrib.persistence import ModelError
+from attrib.records import Record
 from attrib.tagger import Tagger
 from attrib.training import train as train_model
+from attrib.views.explain import explain as explain_sentences
+from attrib.views.explain import explanation_json, explanation_lines
+from attrib.views.html import html_page
+from attrib.views.summary import SUMMARY_FORMATS, is_records_file, read_records, summarise, summary_csv, summary_json, summary_table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who speaks in each sentence of a news article, and what stance they take.")
 
@@ -96,13 +102,13 @@ def train(
 @app.command()
 def predict(
     paths: list[str] = typer.Argument(..., help=".txt files, directories of them, .jsonl of {id, text}, or - for standard input."),
-    format: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    format: str = typer.Option("table", "--format", "-f", help="table, jsonl, csv or html (one self-contained page)."),
     model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs when not UTF-8, e.g. cp1252."),
 ) -> None:
     """Tag articles: one record per sentence with quote type, speaker and stance."""
-    if format not in FORMATS:
-        _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    if format not in (*FORMATS, "html"):
+        _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}, html")
     _check_encoding(encoding)
     tagger = _load(model)
     inputs = read_inputs(paths, encoding=encoding)
@@ -110,11 +116,12 @@ def predict(
         typer.echo(f"attrib: {note}", err=True)
     articles = inputs.articles
     try:
-        if format != "jsonl" and articles:
-            _record_line(csv_header() if format == "csv" else table_header())
-        for start in range(0, len(articles), _BATCH):
-            batch = articles[start : start + _BATCH]
-            for records in tagger.tag_many([(a.id, a.text) for a in batch]):
+        if format == "html":
+            _record_line(html_page([(a.id, a.text) for a in articles], list(_tagged(tagger, articles))))
+        else:
+            if format != "jsonl" and articles:
+                _record_line(csv_header() if format == "csv" else table_header())
+            for records in _tagged(tagger, articles):
                 for line in format_lines(records, format):
                     _record_line(line)
     except BrokenPipeError:
@@ -129,6 +136,87 @@ def predict(
     if inputs.problems:
         typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; the others were tagged", err=True)
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _tagged(tagger: Tagger, articles: list[Article]) -> Iterator[list[Record]]:
+    """Each article's records, in order, tagged _BATCH articles at a time."""
+    for start in range(0, len(articles), _BATCH):
+        yield from tagger.tag_many([(a.id, a.text) for a in articles[start : start + _BATCH]])
+
+
+@app.command()
+def summarize(
+    paths: list[str] = typer.Argument(..., help="Inputs as for predict, or .jsonl files of records written by predict --format jsonl."),
+    format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs when not UTF-8, e.g. cp1252."),
+) -> None:
+    """One row per speaker across articles: stances counted, articles, the most confident sentence of each stance."""
+    if format not in SUMMARY_FORMATS:
+        _fail(f"attrib: unknown format {format!r}; use one of {', '.join(SUMMARY_FORMATS)}")
+    _check_encoding(encoding)
+    record_files = [path for path in paths if path != "-" and is_records_file(Path(path))]
+    records: list[Record] = []
+    problems: list[str] = []
+    for path in record_files:
+        found, bad = read_records(Path(path))
+        records += found
+        problems += bad
+    articles = [path for path in paths if path not in record_files]
+    if articles:
+        tagger = _load(model)
+        inputs = read_inputs(articles, encoding=encoding)
+        for note in inputs.notes:
+            typer.echo(f"attrib: {note}", err=True)
+        problems += [str(problem) for problem in inputs.problems]
+        for tagged in _tagged(tagger, inputs.articles):
+            records += tagged
+    summary = summarise(records)
+    render = {"table": summary_table, "csv": summary_csv, "json": summary_json}[format]
+    _record_line(render(summary))
+    _exit_for_problems(problems, done=bool(records), what="summarised")
+
+
+@app.command()
+def explain(
+    file: str = typer.Argument(..., help="One article: a .txt file, or - for standard input."),
+    sentence: Optional[int] = typer.Option(None, "--sentence", "-s", help="Explain this sentence (0-based, as predict numbers them); default: every attributed sentence."),
+    as_json: bool = typer.Option(False, "--json", help="Print every contribution as JSON."),
+    top: int = typer.Option(6, min=1, help="How many features to show for and against each label."),
+    model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding of the input when not UTF-8, e.g. cp1252."),
+) -> None:
+    """Why each sentence got its quote type, stance and speaker: the features that pushed for and against."""
+    _check_encoding(encoding)
+    inputs = read_inputs([file], encoding=encoding)
+    for note in inputs.notes:
+        typer.echo(f"attrib: {note}", err=True)
+    if inputs.problems:
+        _fail(f"attrib: {inputs.problems[0]}")
+    if len(inputs.articles) > 1:
+        _fail(f"attrib: {file} holds {len(inputs.articles)} articles; explain reads one, pass a single .txt file")
+    if not inputs.articles:
+        return
+    article = inputs.articles[0]
+    tagger = _load(model)
+    try:
+        explanations = explain_sentences(tagger, article.text, article.id, None if sentence is None else [sentence])
+    except ValueError as error:
+        _fail(f"attrib: {file}: {error}")
+    if as_json:
+        _record_line(explanation_json(explanations))
+    else:
+        _record_line("\n\n".join("\n".join(explanation_lines(e, top)) for e in explanations))
+
+
+def _exit_for_problems(problems: list[str], done: bool, what: str) -> None:
+    """Report unreadable inputs; exit 1 when the others were used, 2 when nothing was."""
+    for problem in problems:
+        typer.echo(f"attrib: {problem}", err=True)
+    if problems:
+        outcome = f"the others were {what}" if done else f"nothing was {what}"
+        typer.echo(f"attrib: {len(problems)} input(s) could not be read; {outcome}", err=True)
+        raise typer.Exit(EXIT_PARTIAL if done else EXIT_FAILED)
 
 
 def _record_line(line: str) -> None:

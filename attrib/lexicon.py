@@ -873,3 +873,18 @@ def _parenthetical(
         return False
     closing = next((b for b in breaks[i + 1 :] if b[0] >= end), None)
     return closing is not None and text[closing[0]] == "," and bool(text[closing[1] :].strip())
+
+
+def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
+    """What the lexicons matched in `text`, as (start, end, kind), for showing why a stance came out.
+
+    `kind` is a stance (one of PRECEDENCE) for a stance cue, else
+    "negation", "condition" or "modal"; offsets index `text`.
+    """
+    normalised = _normalise(text)
+    cues = _stance_cues(normalised)
+    found = list(cues)
+    found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues)]
+    found += [(start, end, "condition") for start, end in _condition_cues(normalised)]
+    found += [(m.start(), m.end(), "modal") for m in _MODAL_RX.finditer(normalised)]
+    return sorted(found)

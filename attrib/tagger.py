@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
 from attrib.records import Record
-from attrib.speakers import SpeakerRanker, candidates
+from attrib.speakers import Candidate, Speaker, SpeakerRanker, candidates
 from attrib.structure import ArticleView, analyse
 
 _CHUNK = 4096
@@ -105,8 +105,8 @@ class Tagger:
         row = 0
         for item in parsed:
             records: list[Record] = []
-            history: dict[int, str] = {}
-            for view in item.view.sentences:
+            choices = self.speaker_choices(item.view, quotes[row : row + len(item.view.sentences)])
+            for view, choice in zip(item.view.sentences, choices):
                 quote = quotes[row]
                 record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
                 if quote == "none":
@@ -117,16 +117,33 @@ class Tagger:
                     record.stance = stance_labels[best]
                     p_attributed = 1.0 if row in ruled else 1.0 - float(quote_proba[row, none_quote])
                     record.confidence = p_attributed * float(stance_proba[best])
-                    speaker = self.speaker_model_.choose(candidates(item.view, view, history), view.cues)
+                    speaker = choice[1]
                     record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue or None
                     record.speaker_confidence = speaker.confidence
-                    if speaker.name:
-                        history[view.index] = speaker.name
                 records.append(record)
                 row += 1
             _share_quote_speakers(item.view, records)
             results.append(records)
         return results
+
+    def speaker_choices(self, view: ArticleView, quotes: list[str]) -> list[tuple[list[Candidate], Speaker] | None]:
+        """The candidates and the chosen speaker of each sentence not of quote type none, in order.
+
+        Each choice depends on the speakers chosen before it; `tag_many` and
+        the explanations (attrib.views) both read them from here.
+        """
+        choices: list[tuple[list[Candidate], Speaker] | None] = []
+        history: dict[int, str] = {}
+        for sentence, quote in zip(view.sentences, quotes):
+            if quote == "none":
+                choices.append(None)
+                continue
+            found = candidates(view, sentence, history)
+            speaker = self.speaker_model_.choose(found, sentence.cues)
+            if speaker.name:
+                history[sentence.index] = speaker.name
+            choices.append((found, speaker))
+        return choices
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Tagger":
@@ -200,14 +217,19 @@ def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[Sente
     them, so their verdict acts as a prior (a fixed log-odds bonus of
     LEXICON_PRIOR) on the learned probabilities.
     """
+    tilted = proba * np.exp(lexicon_prior(labels, inputs))
+    return tilted / tilted.sum(axis=1, keepdims=True)
+
+
+def lexicon_prior(labels: list[str], inputs: list[SentenceInput]) -> np.ndarray:
+    """The log-odds bonus each stance label gets from the lexicons, one row per sentence (see _with_lexicon_prior)."""
     columns = {label: column for column, label in enumerate(labels)}
-    bonus = np.zeros_like(proba)
+    bonus = np.zeros((len(inputs), len(labels)))
     for row, item in enumerate(inputs):
         for label, column in columns.items():
             if item.features.get(f"lex:lex_rule_{label}"):
                 bonus[row, column] = LEXICON_PRIOR
-    tilted = proba * np.exp(bonus)
-    return tilted / tilted.sum(axis=1, keepdims=True)
+    return bonus
 
 
 def _align(view: ArticleView, gold: list[Record]) -> list[Record | None]:
