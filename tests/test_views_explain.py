@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -154,3 +155,12 @@ def test_explain_refuses_a_missing_sentence_and_several_articles(cli, tmp_path) 
     several.write_text('{"id": "a", "text": "Ana said yes."}\n{"id": "b", "text": "Bo said no."}\n', encoding="utf-8")
     refused = cli("explain", several)
     assert refused.exit_code == 2 and "explain reads one" in refused.stderr
+
+
+def test_only_the_command_line_imports_the_views() -> None:
+    """The layers look down only: cli -> views -> tagger -> text analysis."""
+    package = Path(__file__).resolve().parent.parent / "attrib"
+    for module in package.glob("*.py"):
+        if module.name != "cli.py":
+            source = module.read_text(encoding="utf-8")
+            assert "from attrib.views" not in source and "import attrib.views" not in source, module.name

@@ -13,7 +13,8 @@ dictionary again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -169,9 +170,7 @@ def explain_decision(pipeline: Pipeline, item: SentenceInput, prior: Sequence[fl
     transformer, classifier = pipeline[:-1], pipeline.steps[-1][1]
     x = transformer.transform([item])
     columns, values = _nonzero(x)
-    names = _feature_names(transformer, [item], "")
-    if len(names) != x.shape[1]:
-        names = [("features", "feature", f"#{i}") for i in range(x.shape[1])]
+    name = _namer(_feature_names(transformer, [item], ""), x.shape[1])
     classes = [str(label) for label in classifier.classes_]
     bonus = np.zeros(len(classes)) if prior is None else np.asarray(prior, dtype=float)
     proba = classifier.predict_proba(x)[0] * np.exp(bonus)
@@ -180,7 +179,7 @@ def explain_decision(pipeline: Pipeline, item: SentenceInput, prior: Sequence[fl
     weights, intercepts, scores = _per_class(classifier, x)
     contributions = sorted(
         (
-            Contribution(*names[j], value=float(value), weight=float(weights[best, j]), contribution=float(weights[best, j] * value))
+            Contribution(*name(int(j)), value=float(value), weight=float(weights[best, j]), contribution=float(weights[best, j] * value))
             for j, value in zip(columns, values)
         ),
         key=lambda c: -c.contribution,
@@ -221,30 +220,54 @@ def _per_class(classifier: BaseEstimator, x: Any) -> tuple[np.ndarray, np.ndarra
     return coef, intercept, decision
 
 
-def _feature_names(estimator: Any, raw: Any, part: str) -> list[tuple[str, str, str]]:
-    """(part, kind, name) of every output column of a fitted transformer, for the inputs `raw`."""
+@dataclass(frozen=True)
+class _Segment:
+    """A run of adjacent output columns of one part; `name_of` gives (kind, name) of a column counted from its start."""
+
+    part: str
+    width: int
+    name_of: Callable[[int], tuple[str, str]]
+
+
+def _namer(segments: list[_Segment], width: int) -> Callable[[int], tuple[str, str, str]]:
+    """(part, kind, name) of a column of the whole feature matrix; plain numbers if the parts do not account for it."""
+    starts = [0]
+    for segment in segments:
+        starts.append(starts[-1] + segment.width)
+    if starts[-1] != width:
+        return lambda column: ("features", "feature", f"#{column}")
+
+    def name(column: int) -> tuple[str, str, str]:
+        k = bisect_right(starts, column) - 1
+        return (segments[k].part, *segments[k].name_of(column - starts[k]))
+
+    return name
+
+
+def _feature_names(estimator: Any, raw: Any, part: str) -> list[_Segment]:
+    """The named column runs of a fitted transformer's output, for the inputs `raw`."""
     if isinstance(estimator, FeatureUnion):
-        names: list[tuple[str, str, str]] = []
+        segments: list[_Segment] = []
         for name, sub in estimator.transformer_list:
             if isinstance(sub, str):  # "drop" adds no columns; "passthrough" of sentence inputs cannot occur
                 continue
-            names += _feature_names(sub, raw, f"{part}/{name}" if part else name)
-        return names
+            segments += _feature_names(sub, raw, f"{part}/{name}" if part else name)
+        return segments
     if isinstance(estimator, Pipeline):
         last = estimator.steps[-1][1]
         inner = estimator[:-1].transform(raw) if len(estimator.steps) > 1 else raw
         own = "" if isinstance(last, FeatureUnion) else estimator.steps[-1][0]
         return _feature_names(last, inner, part or own)
     if isinstance(estimator, FeatureHasher):
-        return _hashed_names(estimator, raw, part)
+        return [_hashed_names(estimator, raw, part)]
     try:
         found = [str(name) for name in estimator.get_feature_names_out()]
     except (AttributeError, TypeError, ValueError):
-        width = estimator.transform(raw).shape[1]
-        return [(part, part, f"#{i}") for i in range(width)]
+        return [_Segment(part, estimator.transform(raw).shape[1], lambda column: (part, f"#{column}"))]
     if isinstance(estimator, DictVectorizer):
-        return [(part, _dict_kind(name), name) for name in found]
-    return [(part, _vectorizer_kind(estimator, part), name) for name in found]
+        return [_Segment(part, len(found), lambda column: (_dict_kind(found[column]), found[column]))]
+    kind = _vectorizer_kind(estimator, part)
+    return [_Segment(part, len(found), lambda column: (kind, found[column]))]
 
 
 def _vectorizer_kind(estimator: Any, part: str) -> str:
@@ -257,21 +280,24 @@ def _dict_kind(name: str) -> str:
     return "lexicon" if name.startswith(_LEXICON_PREFIX) else "structure"
 
 
-def _hashed_names(hasher: FeatureHasher, raw: Any, part: str) -> list[tuple[str, str, str]]:
-    """Hashed columns named after the features of `raw` that land in them; other columns stay unnamed."""
-    found: dict[int, list[str]] = {}
-    for sample in raw:
-        pairs = sample.items() if isinstance(sample, dict) else sample
-        for pair in pairs:
-            key = pair if isinstance(pair, str) else pair[0]
-            one = [{key: 1.0}] if hasher.input_type == "dict" else [[pair]]
-            for column in hasher.transform(one).indices:
-                found.setdefault(int(column), []).append(str(key))
-    names = [(part, part, f"bucket {i}") for i in range(hasher.n_features)]
-    for column, keys in found.items():
-        label = " | ".join(sorted(set(keys)))
-        names[column] = (part, _dict_kind(label), label)
-    return names
+def _hashed_names(hasher: FeatureHasher, raw: Any, part: str) -> _Segment:
+    """Hashed columns named after the features of `raw` that land in them (hashed again, one row per feature)."""
+    features = [pair for sample in raw for pair in (sample.items() if isinstance(sample, dict) else sample)]
+    keys = [pair if isinstance(pair, str) else pair[0] for pair in features]
+    rows = [{key: 1.0} for key in keys] if hasher.input_type == "dict" else [[pair] for pair in features]
+    found: dict[int, set[str]] = {}
+    if rows:
+        hashed = hasher.transform(rows).tocsr()
+        for row, key in enumerate(keys):
+            for column in hashed.indices[hashed.indptr[row] : hashed.indptr[row + 1]]:
+                found.setdefault(int(column), set()).add(str(key))
+    labels = {column: " | ".join(sorted(names)) for column, names in found.items()}
+
+    def name_of(column: int) -> tuple[str, str]:
+        label = labels.get(column)
+        return (_dict_kind(label), label) if label else (part, f"bucket {column}")
+
+    return _Segment(part, hasher.n_features, name_of)
 
 
 def _explain_speaker(tagger: Tagger, record: Record, choice: tuple[list[Candidate], Speaker]) -> SpeakerExplanation:
@@ -352,9 +378,8 @@ def _decision_lines(decision: Decision, top: int) -> list[str]:
         lines.append(f"      the other {len(rest)} features together: {sum(c.contribution for c in rest):+.3f}")
     prior = decision.prior.get(decision.label, 0.0)
     if any(decision.prior.values()):
-        favoured = ", ".join(label for label, bonus in decision.prior.items() if bonus)
-        lines.append(f"      lexicon prior: {favoured} +{max(decision.prior.values()):.3f}"
-                     f" (so {decision.label}: {decision.decision_value + prior:+.3f} after the prior)")
+        favoured = ", ".join(f"{label} {bonus:+.3f}" for label, bonus in decision.prior.items() if bonus)
+        lines.append(f"      lexicon prior: {favoured} (so {decision.label}: {decision.decision_value + prior:+.3f} after the prior)")
     return lines
 
 
