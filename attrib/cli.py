@@ -171,9 +171,9 @@ def summarize(
         problems += [str(problem) for problem in inputs.problems]
         for tagged in _tagged(tagger, inputs.articles):
             records += tagged
-    summary = summarise(records)
-    render = {"table": summary_table, "csv": summary_csv, "json": summary_json}[format]
-    _record_line(render(summary))
+    if records or not problems:
+        render = {"table": summary_table, "csv": summary_csv, "json": summary_json}[format]
+        _record_line(render(summarise(records)))
     _exit_for_problems(problems, done=bool(records), what="summarised")
 
 

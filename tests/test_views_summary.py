@@ -149,3 +149,14 @@ def test_rows_count_attributed_sentences_only_and_sort_most_quoted_first() -> No
 def test_institutions_that_share_a_title_word_stay_apart() -> None:
     keys = merge_keys([("a", "Home Office"), ("b", "Foreign Office"), ("c", "State Department"), ("d", "Justice Department")])
     assert len(set(keys.values())) == 4
+
+
+def test_a_first_name_joins_a_full_name_only_after_an_honorific() -> None:
+    keys = merge_keys([("a", "King Charles"), ("b", "Charles Michel"), ("c", "Mr Park"), ("d", "Park Ji-hoon")])
+    assert keys[("a", "King Charles")] != keys[("b", "Charles Michel")]
+    assert keys[("c", "Mr Park")] == keys[("d", "Park Ji-hoon")]
+
+
+def test_nothing_readable_prints_nothing_and_exits_2(cli, tmp_path: Path) -> None:
+    result = cli("summarize", tmp_path / "missing.txt")
+    assert result.exit_code == 2 and result.stdout == "" and "missing.txt" in result.stderr

@@ -103,7 +103,7 @@ def summarise(records: Iterable[Record]) -> Summary:
         _add(row, record)
     for key, row in rows.items():
         names = variants[key]
-        row.names = sorted(names, key=lambda name: (-len(_party_words(name)), -names[name], name))
+        row.names = sorted(names, key=lambda name: (-len(_name_words(name)[0]), -names[name], name))
         row.speaker = row.names[0]
     ordered = sorted(rows.values(), key=lambda row: (-row.total, row.speaker.casefold()))
     return Summary(ordered, articles, len(records), len(quoted), unattributed)
@@ -127,52 +127,65 @@ def merge_keys(speakers: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tup
     anonymous sources are keyed by article as well.
     """
     pairs = list(dict.fromkeys(speakers))
-    parties = {name: [_party_key(party) for party in _JOINT.split(name)] for _, name in pairs}
-    full = Counter(key for keys in parties.values() for key, person in keys if person and " " in key)
-    words: dict[str, set[str]] = {}
+    parties = {name: [_party(party) for party in _JOINT.split(name)] for _, name in pairs}
+    full = {party.key for found in parties.values() for party in found if party.person and " " in party.key}
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
     for key in full:
-        for word in (key.split()[0], key.split()[-1]):
-            words.setdefault(word, set()).add(key)
+        by_first.setdefault(key.split()[0], set()).add(key)
+        by_last.setdefault(key.split()[-1], set()).add(key)
 
-    def resolve(key: str, person: bool) -> str:
-        fuller = words.get(key, set()) if person and " " not in key else set()
-        return next(iter(fuller)) if len(fuller) == 1 else key
+    def resolve(party: _Party) -> str:
+        if not party.person or " " in party.key:
+            return party.key
+        # "Mr Cho" is a surname, so it may be the first word of a family-name-first name ("Cho Tae-yul");
+        # a bare word or "King Charles" is not ("Charles Michel").
+        fuller = by_last.get(party.key, set()) | (by_first.get(party.key, set()) if party.honorific else set())
+        return next(iter(fuller)) if len(fuller) == 1 else party.key
 
     result: dict[tuple[str, str], tuple[str, ...]] = {}
     for article, name in pairs:
-        key = tuple(sorted(resolve(key, person) for key, person in parties[name]))
-        anonymous = any(normalise_speaker(party).startswith(_ANONYMOUS) for party in _JOINT.split(name))
+        key = tuple(sorted(resolve(party) for party in parties[name]))
+        anonymous = any(party.anonymous for party in parties[name])
         result[(article, name)] = (f"article:{article}", *key) if anonymous else key
     return result
 
 
-def _party_key(party: str) -> tuple[str, bool]:
-    """The merge key of one source, and whether it is written like a person's name."""
-    words = _party_words(party)
+@dataclass(frozen=True)
+class _Party:
+    """One source of a (possibly joint) speaker: its merge key and how it was written."""
+
+    key: str
+    person: bool
+    honorific: bool
+    anonymous: bool
+
+
+def _party(text: str) -> _Party:
+    words, honorific = _name_words(text)
     person = bool(words) and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words)
     middle = [w for w in words[1:-1] if not (_INITIAL.match(w) and w[0].isupper())]
     kept = words[:1] + middle + words[1:][-1:]
-    return " ".join(w.lower() for w in kept), person
+    return _Party(normalise_speaker(" ".join(kept)), person, honorific, normalise_speaker(text).startswith(_ANONYMOUS))
 
 
-def _party_words(party: str) -> list[str]:
-    """The words of a name without a leading "the", titles, or a peer's territorial designation."""
-    words = normalise_speaker(party).split()
-    original = " ".join(party.replace("\u2019", "'").split()).split()
-    if original and original[0].lower() == "the":
-        original = original[1:]
+def _name_words(party: str) -> tuple[list[str], bool]:
+    """The words of a name without a leading "the", titles, or a peer's territorial designation; and whether an honorific was among the titles."""
+    words = party.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
     titles = 0
-    for end, word in enumerate(original[:-1], start=1):
+    for end, word in enumerate(words[:-1], start=1):
         word = word.lower().rstrip(".")
         if word in _HONORIFICS or word in _TITLE_HEADS:
             titles = end
         elif word not in _TITLE_MODIFIERS:
             break
-    peer = any(w.lower() in _PEERAGE for w in original[:titles])
-    rest = original[titles:]
-    if peer and "of" in (w.lower() for w in rest[1:]):
+    stripped = [w.lower().rstrip(".") for w in words[:titles]]
+    rest = words[titles:]
+    if any(w in _PEERAGE for w in stripped) and "of" in (w.lower() for w in rest[1:]):
         rest = rest[: [w.lower() for w in rest].index("of", 1)]
-    return rest if words else []
+    return rest, any(w in _HONORIFICS for w in stripped)
 
 
 # --------------------------------------------------------------- reading ---
