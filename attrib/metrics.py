@@ -302,6 +302,7 @@ def _same_source(gold: str, pred: str) -> bool:
     return all(any(_same_word(s, b) for b in big) for s in small)
 
 
+@lru_cache(maxsize=8192)  # the bootstrap asks about the same pairs a thousand times
 def speaker_exact(gold: str | None, pred: str | None) -> bool:
     """The same sources with the same identifying words (see `name_words`), in
     any order: "President Joe Biden" is "Joe Biden", "Acme Inc." is "Acme Inc".
@@ -311,6 +312,7 @@ def speaker_exact(gold: str | None, pred: str | None) -> bool:
     return sorted(" ".join(name_words(m)) for m in _members(gold)) == sorted(" ".join(name_words(m)) for m in _members(pred))
 
 
+@lru_cache(maxsize=8192)
 def speaker_lenient(gold: str | None, pred: str | None) -> bool:
     """As many sources on each side, each matching one on the other (see
     `_same_source`): "Healey" matches "John Healey", "government" matches
@@ -373,7 +375,7 @@ def reliability(
         raise ValueError(f"{c.size} confidences but {y.size} outcomes")
     if c.size and (c.min() < 0.0 or c.max() > 1.0):
         raise ValueError("confidences must lie in [0, 1]")
-    edges = np.linspace(0.0, 1.0, bins + 1)
+    edges = np.arange(bins + 1) / bins  # 6 / 10 is the float 0.6; linspace gives 0.6000000000000001
     index = np.minimum(np.searchsorted(edges, c, side="right") - 1, bins - 1)
     counts = np.bincount(index, minlength=bins)
     confidence = np.bincount(index, weights=c, minlength=bins)
