@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from attrib.calibration import Calibration, RefitClassifier, article_folds, fit_calibration, refit_classifier
+from attrib.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
 from attrib.records import Record
@@ -69,6 +69,8 @@ class Tagger:
         on the other folds (near-copies of the fold's sentences dropped), so
         calibrating costs a fraction of a fit.  See attrib.calibration.
         """
+        sentences = [sentence for item in parsed for sentence in item.inputs]
+        quote_rows, stance_rows = FeatureRows(self.quote_model_, sentences), FeatureRows(self.stance_model_, sentences)
         predicted: list[Record] = []
         for fold in article_folds(corpus.articles):
             held_out = set(fold)
@@ -76,8 +78,8 @@ class Tagger:
             rows = _training_rows([item for item in parsed if item.article not in held_out], train.by_article())
             model = Tagger()
             try:
-                model.quote_model_ = refit_classifier(self.quote_model_, rows.inputs, rows.quotes)
-                model.stance_model_ = refit_classifier(self.stance_model_, rows.attributed, rows.stances)
+                model.quote_model_ = refit_classifier(quote_rows, rows.inputs, rows.quotes)
+                model.stance_model_ = refit_classifier(stance_rows, rows.attributed, rows.stances)
                 model.speaker_model_ = SpeakerRanker().fit(rows.groups)
             except ValueError:  # the other folds lack a class to learn
                 continue

@@ -11,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.base import clone
 
-from attrib.calibration import Calibration, Temperature, article_folds, fit_calibration, fit_temperature, refit_classifier
+from attrib.calibration import (
+    Calibration,
+    FeatureRows,
+    Temperature,
+    article_folds,
+    fit_calibration,
+    fit_temperature,
+    refit_classifier,
+)
 from attrib.corpus import load_corpus
 from attrib.features import SentenceInput, text_classifier
 from attrib.records import Record
@@ -100,7 +108,7 @@ def _inputs(texts: list[str]) -> list[SentenceInput]:
 
 
 def test_a_refitted_classifier_equals_one_fitted_on_every_column() -> None:
-    """Dropping the columns no training row uses does not change the fit."""
+    """Dropping the columns no training row uses, and the looser tolerance, barely move the probabilities."""
     texts = [
         "The minister said the plan was sound.",
         "Officials denied any wrongdoing on Monday.",
@@ -112,14 +120,16 @@ def test_a_refitted_classifier_equals_one_fitted_on_every_column() -> None:
         "Police said no one was hurt.",
     ]
     labels = ["indirect", "indirect", "none", "indirect", "indirect", "none", "indirect", "indirect"]
-    pipeline = text_classifier(char_ngrams=True, C=1.0).fit(_inputs(texts), labels)
-    subset = [0, 2, 3, 5, 6]
-    refitted = refit_classifier(pipeline, _inputs([texts[i] for i in subset]), [labels[i] for i in subset])
-    assert len(refitted.columns) < pipeline[:-1].transform(_inputs(texts[:1])).shape[1]
-    full = clone(pipeline.steps[-1][1]).fit(pipeline[:-1].transform(_inputs([texts[i] for i in subset])), [labels[i] for i in subset])
-    unseen = _inputs(["The mayor said the bridge would open.", "Snow fell overnight."])
+    sentences = _inputs(texts)
+    pipeline = text_classifier(char_ngrams=True, C=1.0).fit(sentences, labels)
+    rows = FeatureRows(pipeline, sentences)
+    train, held_out = [sentences[i] for i in (0, 2, 3, 5, 6)], [sentences[i] for i in (1, 4, 7)]
+    train_labels = [labels[i] for i in (0, 2, 3, 5, 6)]
+    refitted = refit_classifier(rows, train, train_labels)
+    assert len(refitted.columns) < rows.matrix.shape[1]
+    full = clone(pipeline.steps[-1][1]).fit(pipeline[:-1].transform(train), train_labels)
     assert list(refitted.classes_) == list(full.classes_)
-    np.testing.assert_allclose(refitted.predict_proba(unseen), full.predict_proba(pipeline[:-1].transform(unseen)), atol=1e-3)
+    np.testing.assert_allclose(refitted.predict_proba(held_out), full.predict_proba(pipeline[:-1].transform(held_out)), atol=0.03)
 
 
 # --- in the tagger ------------------------------------------------------------
