@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 
 import numpy as np
@@ -167,3 +168,9 @@ def test_calibration_is_deterministic(session_tagger: Tagger) -> None:
     again = Tagger().fit(load_corpus(ROOT / "data" / "labels.jsonl", ROOT / "seeds"))
     assert again.calibration_ == session_tagger.calibration_
     assert [r.prediction_dict() for r in again.tag(BRIDGE)] == [r.prediction_dict() for r in session_tagger.tag(BRIDGE)]
+
+
+def test_the_model_card_records_the_temperatures(trained_model: Path, session_tagger: Tagger) -> None:
+    card = json.loads((trained_model / "model.json").read_text(encoding="utf-8"))
+    assert card["calibration"] == session_tagger.calibration_.card()
+    assert card["calibration"]["speaker"]["temperature"] >= 1.0
