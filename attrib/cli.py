@@ -28,7 +28,7 @@ from typing import NoReturn, Optional
 import typer
 
 from attrib.corpus import CorpusError, load_corpus
-from attrib.evaluation import cross_validate, evaluate_model, held_out
+from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
 from attrib.formats import FORMATS, csv_header, evaluation_report, format_lines, table_header
 from attrib.inputs import Article, read_inputs
 from attrib.persistence import ModelError
@@ -242,27 +242,37 @@ def _discard_stdout() -> None:
 @app.command()
 def evaluate(
     cv: bool = typer.Option(False, "--cv", help="Leave-one-article-out over all seeds instead of the held-out split."),
+    dev: bool = typer.Option(False, "--dev", help="Score a saved model on the development set (data/dev of a clone)."),
     gold: Optional[Path] = typer.Option(None, help="Score a saved model on this labelled JSONL instead."),
     articles: Optional[Path] = typer.Option(None, help="Directory of the --gold file's articles."),
-    model: Optional[Path] = typer.Option(None, help="Model to score with --gold; default: the bundled model."),
+    model: Optional[Path] = typer.Option(None, help="Model to score with --gold or --dev; default: the bundled model."),
     data: Path = typer.Option(Path("data/labels.jsonl"), help="Labelled sentences for the held-out and --cv splits."),
     seeds: Path = typer.Option(Path("seeds"), help="Articles of --data."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
-    """Score quote type, speaker, stance and sentence boundaries beside two baselines."""
+    """Score quote type, speaker, stance, sentence boundaries and confidences beside two baselines."""
+    if dev and (gold is not None or articles is not None):
+        _fail("attrib: --dev scores on data/dev; pass either --dev or --gold FILE --articles DIR, not both")
+    if dev and cv:
+        _fail("attrib: --cv trains afresh on --data, it cannot score a saved model on --dev; pass one of them")
     if gold is not None and articles is None:
         _fail("attrib: --gold needs --articles DIR, the directory of its articles' .txt files")
-    if gold is None and (model is not None or articles is not None):
+    if gold is None and not dev and (model is not None or articles is not None):
         option = "--model" if model is not None else "--articles"
-        _fail(f"attrib: {option} is only used with --gold FILE; pass --gold with the labelled sentences to score on")
+        _fail(f"attrib: {option} is only used with --gold FILE or --dev; pass --gold with the labelled sentences to score on, or --dev")
     if gold is not None and cv:
         _fail("attrib: --cv trains afresh on --data, it cannot score a saved model on --gold; pass one of them")
     try:
-        if gold is not None and articles is not None:
+        if dev:
+            labels, texts = dev_set()
+            result = evaluate_model(_load(model), load_corpus(labels, texts), split="dev")
+        elif gold is not None and articles is not None:
             result = evaluate_model(_load(model), load_corpus(gold, articles))
         else:
             corpus = load_corpus(data, seeds)
             result = cross_validate(corpus) if cv else held_out(corpus)
+    except FileNotFoundError as error:
+        _fail(f"attrib: {error}")
     except CorpusError as error:
         _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the labelled data")
     except ValueError as error:

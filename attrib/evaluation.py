@@ -1,57 +1,29 @@
 """Honest scores: split by article, near-copies kept on one side, beside two baselines.
 
-The seeds quote the same officials in the same words across outlets, so a
-test sentence may have a near-copy in another article.  Every split here
-drops from training each sentence that nearly copies a test sentence, so
-the model is never scored on words it was trained on.
+Every split here drops from training each sentence that nearly copies a
+test sentence (see `attrib.splits`), so the model is never scored on words
+it was trained on.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from attrib.corpus import Corpus
 from attrib.lexicon import keyword_stance
 from attrib.metrics import score
 from attrib.records import Record
+from attrib.splits import training_part
 from attrib.structure import analyse, words_between
 from attrib.tagger import Tagger
 
 # Two articles from different outlets, together holding every stance and
 # quote type; see the README for why these two.
 HELD_OUT: tuple[str, ...] = ("002_8434543e79469e45", "004_7d1d04a31ce8ace6")
-_WORDS = re.compile(r"\w+")
-_MIN_WORDS = 5
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in _WORDS.findall(text))
-
-
-def near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two sentences of five words or more that share most of their words.
-
-    Either half their joint vocabulary is shared (Jaccard 0.5), or 65% of the
-    shorter one's words recur in the other: a quote carried inside a longer
-    sentence elsewhere ("Speaking at Trinity House, he told reporters: ...").
-    """
-    if min(len(a), len(b)) < _MIN_WORDS:
-        return False
-    shared = len(a & b)
-    return shared / len(a | b) >= 0.5 or shared / min(len(a), len(b)) >= 0.65
-
-
-def training_part(corpus: Corpus, test_articles: set[str]) -> Corpus:
-    """The corpus minus the test articles and minus every near-copy of a test sentence."""
-    test_sets = [_word_set(r.text) for r in corpus.records if r.article in test_articles]
-    kept = [
-        record
-        for record in corpus.records
-        if record.article not in test_articles and not any(near_copy(_word_set(record.text), t) for t in test_sets)
-    ]
-    return Corpus(kept, {a: t for a, t in corpus.texts.items() if a not in test_articles})
+# The development set: real news, for measuring only (see its README).
+DEV_SET = Path("data") / "dev"
 
 
 def _predictions(tagger: Tagger, corpus: Corpus, articles: list[str]) -> list[Record]:
@@ -133,17 +105,34 @@ def cross_validate(corpus: Corpus, bootstrap: int = 1000) -> dict[str, Any]:
     }
 
 
-def evaluate_model(tagger: Tagger, corpus: Corpus, bootstrap: int = 1000) -> dict[str, Any]:
-    """A saved model scored on any labelled set.
+def evaluate_model(tagger: Tagger, corpus: Corpus, bootstrap: int = 1000, split: str = "gold") -> dict[str, Any]:
+    """A saved model scored on any labelled set (`split` names the set in the report).
 
     With no training data at hand, the majority baseline takes the scored
     set's own majority labels, which flatters it.
     """
     articles = corpus.articles
     return {
-        "split": "gold",
+        "split": split,
         "test_articles": articles,
         "model": score(corpus.records, _predictions(tagger, corpus, articles), bootstrap=bootstrap),
         "majority": score(corpus.records, majority_baseline(corpus, corpus, articles), bootstrap=0),
         "keywords": score(corpus.records, keyword_baseline(corpus, articles), bootstrap=0),
     }
+
+
+def dev_set() -> tuple[Path, Path]:
+    """The development set's labels file and articles directory.
+
+    data/dev under the working directory, else in the source tree attrib
+    runs from (a clone, or an editable install).  The set is not installed
+    with the package: it is real news, for measuring while developing.
+    """
+    for root in (Path.cwd(), Path(__file__).resolve().parents[1]):
+        directory = root / DEV_SET
+        if (directory / "labels.jsonl").is_file():
+            return directory / "labels.jsonl", directory / "articles"
+    raise FileNotFoundError(
+        f"no development set: {DEV_SET}/labels.jsonl is in a clone of attrib's repository; "
+        "run from the clone, or score another labelled set with --gold FILE --articles DIR"
+    )

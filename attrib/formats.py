@@ -95,8 +95,33 @@ def evaluation_report(result: dict[str, Any]) -> str:
     lines += ["", "stance confusion (rows gold, columns predicted)"] + _confusion(model["stance"], STANCES)
     lines += ["", "quote type per class (model)"] + _per_class(model["quote"], QUOTE_TYPES)
     lines += ["", "quote type confusion (rows gold, columns predicted)"] + _confusion(model["quote"], QUOTE_TYPES)
+    lines += ["", "reliability of the model's confidences"] + reliability_table(model["reliability"])
     lines.append(f"\nmacro-F1 over the four stances uses {', '.join(FOUR_STANCES)} from the five-label confusion")
     return "\n".join(lines)
+
+
+def reliability_table(reliability: dict[str, Any]) -> list[str]:
+    """Stance and speaker confidence side by side: per bin the sentences, their accuracy and mean confidence."""
+    kinds = ("stance", "speaker")
+
+    def cells(values: list[tuple[Any, Any, Any]]) -> str:
+        return "".join(
+            f"{n:>12}{'-' if accuracy is None else f'{accuracy:.3f}':>10}{'' if confidence is None else f'{confidence:.3f}':>11}"
+            for n, accuracy, confidence in values
+        )
+
+    lines = [f"  {'confidence':<12}" + "".join(f"{kind + ': n':>12}{'accuracy':>10}{'mean conf':>11}" for kind in kinds)]
+    for i, first in enumerate(reliability["stance"]["bins"]):
+        row = [reliability[kind]["bins"][i] for kind in kinds]
+        label = f"{first['lower']:.1f}-{first['upper']:.1f}"
+        lines.append(f"  {label:<12}" + cells([(b["n"], b["accuracy"], b["confidence"]) for b in row]))
+    threshold = reliability["stance"]["above"]["threshold"]
+    lines.append(f"  {f'>= {threshold:g}':<12}" + cells([(reliability[k]["above"]["n"], reliability[k]["above"]["accuracy"], None) for k in kinds]))
+    lines.append(f"  {'all':<12}" + cells([(reliability[k]["n"], reliability[k]["accuracy"], None) for k in kinds]))
+    lines.append(f"  {'ECE':<12}" + "".join(f"{'':>12}{reliability[k]['ece']:>10.3f}{'':>11}" for k in kinds))
+    lines.append("  stance: every sentence, confidence against stance right")
+    lines.append("  speaker: sentences attributed in gold and prediction, speaker_confidence against speaker right (lenient)")
+    return [line.rstrip() for line in lines]
 
 
 def _per_class(report: dict[str, Any], labels: tuple[str, ...]) -> list[str]:

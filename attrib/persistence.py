@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model.json"
 # Bumped whenever the pickled classes change shape; older models are refused.
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 
 
 class ModelError(Exception):

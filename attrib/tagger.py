@@ -9,17 +9,19 @@ a sentence that reports no one takes no stance.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
+from attrib.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
 from attrib.records import Record
 from attrib.speakers import Candidate, Speaker, SpeakerRanker, candidates
+from attrib.splits import training_part
 from attrib.structure import ArticleView, analyse
 
 _CHUNK = 4096
@@ -49,41 +51,51 @@ class Tagger:
 
     def _fit(self, corpus: Corpus) -> "Tagger":
         parsed = [_parse(article, corpus.texts[article]) for article in corpus.articles]
-        gold = corpus.by_article()
-        inputs: list[SentenceInput] = []
-        quotes: list[str] = []
-        attributed: list[SentenceInput] = []
-        stances: list[str] = []
-        groups = []
-        for item in parsed:
-            labels = _align(item.view, gold[item.article])
-            history: dict[int, str] = {}
-            for view, sentence_input, label in zip(item.view.sentences, item.inputs, labels):
-                if label is None:
-                    continue
-                inputs.append(sentence_input)
-                quotes.append(label.quote)
-                if label.quote == "none" or not label.speaker:
-                    continue
-                attributed.append(sentence_input)
-                stances.append(label.stance)
-                groups.append((candidates(item.view, view, history), label.speaker))
-                history[view.index] = label.speaker
-        if len(set(quotes)) < 2 or len(set(stances)) < 2:
+        rows = _training_rows(parsed, corpus.by_article())
+        if len(set(rows.quotes)) < 2 or len(set(rows.stances)) < 2:
             raise ValueError(
                 "too little training data: need at least two quote types, and attributed sentences with at least two stances"
             )
-        self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
-        self.stance_model_ = text_classifier(char_ngrams=True, C=1.0).fit(attributed, stances)
-        self.speaker_model_ = SpeakerRanker().fit(groups)
+        self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(rows.inputs, rows.quotes)
+        self.stance_model_ = text_classifier(char_ngrams=True, C=1.0).fit(rows.attributed, rows.stances)
+        self.speaker_model_ = SpeakerRanker().fit(rows.groups)
+        self.calibration_ = self._calibrate(corpus, parsed)
         return self
+
+    def _calibrate(self, corpus: Corpus, parsed: list[_Parsed]) -> Calibration:
+        """Temperatures for both confidences, from out-of-fold predictions on the training articles.
+
+        A fold keeps this model's fitted features and refits its classifiers
+        on the other folds (near-copies of the fold's sentences dropped), so
+        calibrating costs a fraction of a fit.  See attrib.calibration.
+        """
+        sentences = [sentence for item in parsed for sentence in item.inputs]
+        quote_rows, stance_rows = FeatureRows(self.quote_model_, sentences), FeatureRows(self.stance_model_, sentences)
+        predicted: list[Record] = []
+        for fold in article_folds(corpus.articles):
+            held_out = set(fold)
+            train = training_part(corpus, held_out)
+            rows = _training_rows([item for item in parsed if item.article not in held_out], train.by_article())
+            model = Tagger()
+            try:
+                model.quote_model_ = refit_classifier(quote_rows, rows.inputs, rows.quotes)
+                model.stance_model_ = refit_classifier(stance_rows, rows.attributed, rows.stances)
+                model.speaker_model_ = SpeakerRanker().fit(rows.groups)
+            except ValueError:  # the other folds lack a class to learn
+                continue
+            model.calibration_ = Calibration()
+            for records in model._tag_parsed([item for item in parsed if item.article in held_out]):
+                predicted += records
+        return fit_calibration(corpus.records, predicted)
 
     def tag(self, text: str, article: str = "article") -> list[Record]:
         return self.tag_many([(article, text)])[0]
 
     def tag_many(self, articles: Iterable[tuple[str, str]]) -> list[list[Record]]:
         """Records for each (id, text) pair, in order; one vectorisation for the whole batch."""
-        parsed = [_parse(article, text) for article, text in articles]
+        return self._tag_parsed([_parse(article, text) for article, text in articles])
+
+    def _tag_parsed(self, parsed: list[_Parsed]) -> list[list[Record]]:
         inputs = [sentence_input for item in parsed for sentence_input in item.inputs]
         if not inputs:
             return [[] for _ in parsed]
@@ -110,16 +122,16 @@ class Tagger:
                 quote = quotes[row]
                 record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
                 if quote == "none":
-                    record.confidence = float(quote_proba[row, none_quote])
+                    record.confidence = self.calibration_.stance(float(quote_proba[row, none_quote]))
                 else:
                     stance_proba = stance_rows[row]
                     best = int(np.argmax(stance_proba))
                     record.stance = stance_labels[best]
                     p_attributed = 1.0 if row in ruled else 1.0 - float(quote_proba[row, none_quote])
-                    record.confidence = p_attributed * float(stance_proba[best])
+                    record.confidence = self.calibration_.stance(p_attributed * float(stance_proba[best]))
                     speaker = choice[1]
                     record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue or None
-                    record.speaker_confidence = speaker.confidence
+                    record.speaker_confidence = self.calibration_.speaker(speaker.confidence)
                 records.append(record)
                 row += 1
             _share_quote_speakers(item.view, records)
@@ -152,6 +164,37 @@ class Tagger:
         from attrib.training import load_default
 
         return load_default() if path is None else load_model(Path(path))
+
+
+@dataclass
+class _Rows:
+    """Training rows: every labelled sentence for quote type; attributed ones for stance and speaker."""
+
+    inputs: list[SentenceInput] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    attributed: list[SentenceInput] = field(default_factory=list)
+    stances: list[str] = field(default_factory=list)
+    groups: list[tuple[list[Candidate], str]] = field(default_factory=list)
+
+
+def _training_rows(parsed: list[_Parsed], gold: dict[str, list[Record]]) -> _Rows:
+    """The rows of the sentences whose boundaries match a gold record."""
+    rows = _Rows()
+    for item in parsed:
+        labels = _align(item.view, gold.get(item.article, []))
+        history: dict[int, str] = {}
+        for view, sentence_input, label in zip(item.view.sentences, item.inputs, labels):
+            if label is None:
+                continue
+            rows.inputs.append(sentence_input)
+            rows.quotes.append(label.quote)
+            if label.quote == "none" or not label.speaker:
+                continue
+            rows.attributed.append(sentence_input)
+            rows.stances.append(label.stance)
+            rows.groups.append((candidates(item.view, view, history), label.speaker))
+            history[view.index] = label.speaker
+    return rows
 
 
 def _parse(article: str, text: str) -> _Parsed:
@@ -204,7 +247,7 @@ def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:
             record.speaker, record.speaker_confidence = source.speaker, source.speaker_confidence
 
 
-def _predict_proba(model: Pipeline, inputs: list[SentenceInput]) -> np.ndarray:
+def _predict_proba(model: Pipeline | RefitClassifier, inputs: list[SentenceInput]) -> np.ndarray:
     """Probabilities in chunks of _CHUNK sentences, so one huge article does not hold every n-gram matrix at once."""
     return np.vstack([model.predict_proba(inputs[i : i + _CHUNK]) for i in range(0, len(inputs), _CHUNK)])
 

@@ -53,7 +53,7 @@ def train(labels: Path, articles: Path, out: Path, evaluate: bool = True) -> dic
     """
     corpus = load_corpus(labels, articles)
     tagger = Tagger().fit(corpus)
-    card = data_card(corpus, labels)
+    card = {**data_card(corpus, labels), "calibration": tagger.calibration_.card()}
     if evaluate and len(corpus.articles) > 1:
         scores = cross_validate(corpus, bootstrap=0)
         card["leave_one_article_out"] = {
