@@ -43,10 +43,11 @@ Paths = Union[str, Path, Sequence[Union[str, Path]]]
 
 @dataclass
 class Corpus:
-    """Labelled sentences in file order, and the text of each article they cite."""
+    """Labelled sentences in file order, the text of each article they cite, and the labels files read."""
 
     records: list[Record]
     texts: dict[str, str]
+    label_files: list[Path] = field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
@@ -109,7 +110,8 @@ def load_corpus(labels: Paths, articles: Paths) -> Corpus:
     # is unknown).  Their order and coverage are not checked, since the
     # missing record would show up again as an index jump and a gap.
     unreadable: set[str | None] = set()
-    for order, path in enumerate(_label_files(as_paths(labels), report)):
+    files = _label_files(as_paths(labels), report)
+    for order, path in enumerate(files):
         content = _read_labels(path, report)
         for number, line in enumerate(content.split("\n"), start=1):
             if not line.strip():
@@ -136,7 +138,7 @@ def load_corpus(labels: Paths, articles: Paths) -> Corpus:
     problems = report.problems()
     if problems:
         raise CorpusError(problems)
-    return Corpus([record for _, record in numbered], texts)
+    return Corpus([record for _, record in numbered], texts, files)
 
 
 def _label_files(paths: list[Path], report: _Report) -> list[Path]:

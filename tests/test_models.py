@@ -201,11 +201,14 @@ def test_failed_rename_leaves_the_previous_pair(
     assert isinstance(load_model(model_copy), Tagger)
 
 
-def test_save_into_a_new_directory_fails_cleanly(session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "full")))
-    with pytest.raises(OSError):
-        save_model(session_tagger, tmp_path / "new", {})
-    assert list((tmp_path / "new").iterdir()) == []
+def test_train_into_new_directories_on_a_full_disk_leaves_none_behind(
+    cli, session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    result = cli("train", "--out", tmp_path / "new" / "models")
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_saved_files_are_not_private(trained_model: Path) -> None:
