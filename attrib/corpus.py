@@ -142,7 +142,11 @@ def load_corpus(labels: Paths, articles: Paths) -> Corpus:
 
 
 def _label_files(paths: list[Path], report: _Report) -> list[Path]:
-    """The labels files to read: each path given, a folder standing for its *.jsonl files."""
+    """The labels files to read: each path given, a folder standing for its *.jsonl files.
+
+    A file given twice (or once directly and once through a link or its
+    folder) is read once.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -152,7 +156,13 @@ def _label_files(paths: list[Path], report: _Report) -> list[Path]:
             files.extend(inside)
         else:
             files.append(path)
-    return files
+    seen: set[Path] = set()
+    unique = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(path)
+    return unique
 
 
 def _read_labels(labels: Path, report: _Report) -> str:

@@ -506,3 +506,8 @@ def test_json_that_parses_but_cannot_be_used_is_reported_at_its_line(tmp_path: P
     lines: list[dict[str, Any] | str] = [*good_lines(), line]
     problems = problems_of(*write_corpus(tmp_path, lines))
     assert_problem(problems, at(tmp_path, 5), *words)
+
+
+def test_a_labels_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+    assert len(load_corpus([labels, labels, tmp_path], articles).records) == len(SENTENCES)
