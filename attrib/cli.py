@@ -150,6 +150,13 @@ class _Records:
             self._stream.write("\n".join(lines) + "\n")
         self._stream.flush()
 
+    def give_up(self) -> str:
+        """Stop writing after a write error; says what that leaves behind."""
+        if self._file is not None:
+            return f"stopped, {self.name} was left as it was"
+        _discard_stdout()  # so that Python's final flush does not fail again
+        return "stopped, the output is incomplete"
+
     def finish(self) -> None:
         if self._file is not None:
             self._file.commit()
@@ -211,13 +218,15 @@ class _Tagging:
         self.tagger, self.records, self.fmt, self.csv_safe = tagger, records, fmt, csv_safe
         self.header = header_line(fmt)
         self.batch: list[Article] = []
+        self.batch_characters = 0
         self.writing = True
         self.tagged = 0
         self.problems = 0
 
     def add(self, article: Article) -> None:
         self.batch.append(article)
-        if len(self.batch) >= _BATCH or sum(len(a.text) for a in self.batch) >= _BATCH_CHARACTERS:
+        self.batch_characters += len(article.text)
+        if len(self.batch) >= _BATCH or self.batch_characters >= _BATCH_CHARACTERS:
             self.flush()
 
     def flush(self) -> None:
@@ -234,10 +243,10 @@ class _Tagging:
                 self.writing = False
                 _discard_stdout()
             except OSError as error:
-                _discard_stdout()
-                _fail(f"attrib: cannot write the records to {self.records.name} ({error.strerror or error}); stopped, the output is incomplete")
+                _fail(f"attrib: cannot write the records to {self.records.name} ({error.strerror or error}); {self.records.give_up()}")
         self.tagged += len(self.batch)
         self.batch.clear()
+        self.batch_characters = 0
 
 
 def _tag_inputs(run: _Tagging, paths: list[str], encoding: Optional[str], max_bytes: int) -> None:

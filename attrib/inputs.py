@@ -271,11 +271,13 @@ def _read_directory(path: Path, source: str, encoding: str | None, max_bytes: in
     try:
         with os.scandir(path) as scan:
             entries = sorted((entry for entry in scan if Path(entry.name).suffix.lower() == ".txt"), key=lambda entry: entry.name)
-        regular = [entry for entry in entries if _is_regular(entry)]
     except OSError as error:
         raise InputError(source, _os_message(error)) from None
+    regular = []
     for entry in entries:
-        if entry not in regular:
+        if _is_regular(entry):
+            regular.append(entry)
+        else:
             yield InputNote(entry.path, f"skipped: {_kind_of(entry.path)}, not a regular file")
     if not regular:
         raise InputError(

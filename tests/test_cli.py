@@ -515,23 +515,20 @@ def test_jsonl_lines_json_accepts_but_no_record_could_hold_are_reported_and_the_
 # ------------------------------------------------------ what is not a regular file ---
 
 
-def test_a_device_given_directly_is_refused_in_one_line(cli_process) -> None:
-    process = cli_process("predict", "/dev/zero", timeout=120)
-    assert process.returncode == 2
-    assert "/dev/zero: not a regular file (a device)" in process.stderr
-    assert process.stdout == ""
-
-
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_named_pipe_in_a_directory_is_skipped_not_waited_for(cli_process, tmp_path: Path) -> None:
-    os.mkfifo(tmp_path / "0_feed.txt")
-    (tmp_path / "1_story.txt").write_bytes(SEED.read_bytes())
-    process = cli_process("predict", tmp_path, "--format", "jsonl", timeout=120)
-    assert process.returncode == 0, process.stderr
-    assert f"{tmp_path / '0_feed.txt'}: skipped: a named pipe" in process.stderr
+def test_devices_and_named_pipes_are_refused_when_named_and_skipped_in_a_directory(cli_process, tmp_path: Path) -> None:
+    """/dev/zero would fill memory and a pipe would wait for a writer forever; one process checks all three."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "0_feed.txt")
+    (folder / "1_story.txt").write_bytes(SEED.read_bytes())
+    process = cli_process("predict", "/dev/zero", folder / "0_feed.txt", folder, "--format", "jsonl", timeout=120)
+    assert process.returncode == 1
+    lines = process.stderr.splitlines()
+    assert "attrib: /dev/zero: not a regular file (a device); attrib reads text files, or - for standard input" in lines
+    assert any(line.startswith(f"attrib: {folder / '0_feed.txt'}: not a regular file (a named pipe)") for line in lines)
+    assert f"attrib: {folder / '0_feed.txt'}: skipped: a named pipe, not a regular file" in lines
     assert_valid_records(records_of(process.stdout), {"1_story": SEED_TEXT})
-    direct = cli_process("predict", tmp_path / "0_feed.txt", timeout=120)
-    assert direct.returncode == 2 and "not a regular file (a named pipe)" in direct.stderr
 
 
 def test_an_article_over_the_size_limit_is_refused_until_the_limit_is_raised(cli, tmp_path: Path) -> None:
@@ -605,6 +602,23 @@ def test_output_file_holds_the_records_and_is_replaced_only_by_a_run_that_tagged
     assert failed.exit_code == 2
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["records.jsonl"]  # no temporary left behind
+
+
+def test_output_file_that_cannot_be_written_is_left_as_it_was(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import attrib.cli as attrib_cli
+
+    out = tmp_path / "records.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+
+    def full(self: object, lines: list[str]) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(attrib_cli._Records, "write", full)
+    result = cli("predict", SEED, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"attrib: cannot write the records to {out} (No space left on device); stopped, {out} was left as it was"
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.jsonl"]
 
 
 # --------------------------------------------------------------- unexpected errors ---
