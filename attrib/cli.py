@@ -1,8 +1,11 @@
-"""The `attrib` command: parse arguments, call one library function, print.
+"""The `attrib` command: parse arguments, call library functions, print.
 
 Exit codes: 0 success; 1 some inputs could not be read (every other
 input's records were still written); 2 nothing could be done (bad
-arguments, invalid labels, missing or unusable model).
+arguments, invalid labels, missing or unusable model, output that cannot
+be written); 70 an unexpected error inside attrib (a bug: the message is
+one line, `attrib --debug ...` shows the traceback); 130 and 143 when
+interrupted.
 
 `predict` exits 1 only when something was tagged: if no input could be
 read at all (a lone Windows-1252 file without --encoding, a PDF, a wrong
@@ -21,19 +24,23 @@ import json
 import os
 import signal
 import sys
+import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import NoReturn, Optional, TextIO
 
 import typer
 
-from attrib.corpus import CorpusError, load_corpus
+from attrib import __version__
+from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
 from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
-from attrib.formats import FORMATS, csv_header, evaluation_report, format_lines, table_header
-from attrib.inputs import Article, read_inputs
-from attrib.persistence import ModelError
+from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
+from attrib.inputs import MAX_BYTES, STDIN_ARG, Article, InputNote, iter_inputs, read_inputs
+from attrib.persistence import AtomicFile, ModelError
 from attrib.records import Record
 from attrib.tagger import Tagger
+from attrib.training import model_card, sources, trained_texts
 from attrib.training import train as train_model
 from attrib.views.explain import explain as explain_sentences
 from attrib.views.explain import explanation_json, explanation_lines
@@ -44,13 +51,41 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who speaks i
 
 EXIT_PARTIAL = 1
 EXIT_FAILED = 2
+# sysexits.h's EX_SOFTWARE: an internal error, distinct from anything the user can fix.
+EXIT_INTERNAL = 70
 # Articles tagged per vectorisation: large enough to batch, small enough to stream output.
 _BATCH = 256
+_BATCH_CHARACTERS = 2_000_000
+
+
+@dataclass
+class _Options:
+    """Options of the `attrib` command itself, read again by `main` after a crash."""
+
+    debug: bool = False
+
+
+_options = _Options()
 
 
 def _fail(message: str) -> NoReturn:
     typer.echo(message, err=True)
     raise typer.Exit(EXIT_FAILED)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"attrib {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print attrib's version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="On an unexpected error, print the traceback (for a bug report)."),
+) -> None:
+    """Who speaks in each sentence of a news article, and what stance they take."""
+    _options.debug = debug
 
 
 def _load(model: Optional[Path]) -> Tagger:
@@ -75,19 +110,25 @@ def _check_encoding(encoding: Optional[str]) -> None:
         _fail(f"attrib: unknown text encoding {encoding!r}; pass one Python knows, e.g. --encoding utf-8, cp1252 or latin-1")
 
 
+def _corpus_failed(error: CorpusError, what: str) -> NoReturn:
+    _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in {what}")
+
+
 @app.command()
 def train(
-    data: Path = typer.Option(Path("data/labels.jsonl"), help="Labelled sentences (JSONL, labelling guide format)."),
-    seeds: Path = typer.Option(Path("seeds"), help="Directory of the labelled articles' .txt files."),
+    data: Optional[list[Path]] = typer.Option(None, help="Labelled sentences: a JSONL file in the labelling guide's format, or a folder of them; repeat for several. Default: the seed labels bundled with attrib."),
+    seeds: Optional[list[Path]] = typer.Option(None, help="Folder of the labelled articles' .txt files; repeat for several. Default: the seed articles bundled with attrib."),
+    with_seeds: bool = typer.Option(False, "--with-seeds", help="Also train on the bundled seed labels and articles, to add your own to them."),
     out: Path = typer.Option(Path("models"), help="Directory to write model.joblib and model.json to."),
 ) -> None:
     """Validate the labels, fit every model, save model and model card."""
+    labels, folders = sources(data or [], seeds or [], with_bundled=with_seeds)
     try:
-        summary = train_model(data, seeds, out)
+        summary = train_model(labels, folders, out)
     except CorpusError as error:
-        _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the training data; nothing was written")
+        _corpus_failed(error, "the training data; nothing was written")
     except ValueError as error:  # valid labels, but too few to fit or to cross-validate on
-        _fail(f"attrib: {data}: cannot train on these labels: {error}; nothing was written")
+        _fail(f"attrib: {', '.join(map(str, labels))}: cannot train on these labels: {error}; nothing was written")
     except OSError as error:
         _fail(f"attrib: cannot write the model to {out}: {error.strerror or error}; nothing was replaced")
     counts = summary["label_counts"]
@@ -99,43 +140,152 @@ def train(
     typer.echo(f"wrote {summary['model']} and {summary['card']}")
 
 
+class _Records:
+    """Where `predict` writes: standard output, or FILE under a temporary name, renamed into place by `finish`."""
+
+    def __init__(self, output: Optional[Path]) -> None:
+        self.name = str(output) if output is not None else "standard output"
+        self._file = AtomicFile(output) if output is not None else None
+        stream = self._file.handle if self._file is not None else sys.stdout
+        assert stream is not None  # predict refuses a closed standard output first
+        self._stream: TextIO = stream
+
+    def write(self, lines: list[str]) -> None:
+        """Write and flush, so that a full disk or a closed reader shows at once (OSError)."""
+        if lines:
+            self._stream.write("\n".join(lines) + "\n")
+        self._stream.flush()
+
+    def give_up(self) -> str:
+        """Stop writing after a write error; says what that leaves behind."""
+        if self._file is not None:
+            return f"stopped, {self.name} was left as it was"
+        _discard_stdout()  # so that Python's final flush does not fail again
+        return "stopped, the output is incomplete"
+
+    def finish(self) -> None:
+        if self._file is not None:
+            self._file.commit()
+
+    def abandon(self) -> None:
+        if self._file is not None:
+            self._file.discard()
+
+
 @app.command()
 def predict(
     paths: list[str] = typer.Argument(..., help=".txt files, directories of them, .jsonl of {id, text}, or - for standard input."),
     format: str = typer.Option("table", "--format", "-f", help="table, jsonl, csv or html (one self-contained page)."),
-    model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
+    model: Optional[Path] = typer.Option(None, help="Model directory, or its model.joblib or model.json; default: the bundled model."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs when not UTF-8, e.g. cp1252."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the records to FILE (replaced only when the run ends) instead of standard output."),
+    max_size: float = typer.Option(MAX_BYTES / 1e6, "--max-size", help="Largest article to read, in MB (1 MB = 1,000,000 bytes): a file, standard input or one .jsonl line."),
+    csv_safe: bool = typer.Option(False, "--csv-safe", help="CSV: put a ' before cells starting with = + - @, so spreadsheets do not run them as formulas (their text then differs from the article)."),
 ) -> None:
     """Tag articles: one record per sentence with quote type, speaker and stance."""
     if format not in (*FORMATS, "html"):
         _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}, html")
+    if not max_size > 0:
+        _fail(f"attrib: --max-size must be a positive number of MB, got {max_size}")
     _check_encoding(encoding)
+    if output is None and sys.stdout is None:
+        _fail("attrib: standard output is closed, so the records could not be written anywhere; pass -o FILE or redirect it")
+    if output is not None and output.is_dir():
+        _fail(f"attrib: {output} is a directory; -o takes the name of the file to write")
     tagger = _load(model)
-    inputs = read_inputs(paths, encoding=encoding)
-    for note in inputs.notes:
-        typer.echo(f"attrib: {note}", err=True)
-    articles = inputs.articles
     try:
-        if format == "html":
-            _record_line(html_page([(a.id, a.text) for a in articles], list(_tagged(tagger, articles))))
-        else:
-            if format != "jsonl" and articles:
-                _record_line(csv_header() if format == "csv" else table_header())
-            for records in _tagged(tagger, articles):
-                for line in format_lines(records, format):
-                    _record_line(line)
-    except BrokenPipeError:
-        # The reader has had enough (`attrib predict ... | head`): stop tagging,
-        # but still say which inputs could not be read, with the usual exit code.
-        _discard_stdout()
-    for problem in inputs.problems:
-        typer.echo(f"attrib: {problem}", err=True)
-    if inputs.problems and not articles:
-        typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; nothing was tagged", err=True)
+        records = _Records(output)
+    except OSError as error:
+        _fail(f"attrib: cannot write {output}: {error.strerror or error}")
+    run = _Tagging(tagger, records, format, csv_safe)
+    try:
+        _tag_inputs(run, paths, encoding, int(max_size * 1e6))
+        run.write_page()
+        if run.tagged or not run.problems:
+            records.finish()
+    finally:
+        records.abandon()
+    if run.problems and not run.tagged:
+        typer.echo(f"attrib: {run.problems} input(s) could not be read; nothing was tagged", err=True)
         raise typer.Exit(EXIT_FAILED)
-    if inputs.problems:
-        typer.echo(f"attrib: {len(inputs.problems)} input(s) could not be read; the others were tagged", err=True)
+    if run.problems:
+        typer.echo(f"attrib: {run.problems} input(s) could not be read; the others were tagged", err=True)
         raise typer.Exit(EXIT_PARTIAL)
+
+
+class _Tagging:
+    """One `predict` run: articles batched, tagged and written, with counts for the exit code.
+
+    When the reader of standard output goes away (`attrib predict ... |
+    head`), tagging stops but the inputs are still read, to report which
+    could not be; any other write error ends the run (exit 2).
+    """
+
+    def __init__(self, tagger: Tagger, records: _Records, fmt: str, csv_safe: bool) -> None:
+        self.tagger, self.records, self.fmt, self.csv_safe = tagger, records, fmt, csv_safe
+        self.header = header_line(fmt)
+        self.batch: list[Article] = []
+        self.batch_characters = 0
+        self.writing = True
+        self.tagged = 0
+        self.problems = 0
+        # The HTML page holds every article, so it is written once at the end.
+        self.page: list[tuple[Article, list[Record]]] | None = [] if fmt == "html" else None
+
+    def add(self, article: Article) -> None:
+        self.batch.append(article)
+        self.batch_characters += len(article.text)
+        if len(self.batch) >= _BATCH or self.batch_characters >= _BATCH_CHARACTERS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Tag and write the batch read so far."""
+        if self.batch and self.writing:
+            tagged = self.tagger.tag_many([(a.id, a.text) for a in self.batch])
+            if self.page is not None:
+                self.page += zip(self.batch, tagged)
+            else:
+                lines = [line for found in tagged for line in format_lines(found, self.fmt, self.csv_safe)]
+                if self.header is not None:
+                    lines.insert(0, self.header)
+                    self.header = None
+                self._write(lines)
+        self.tagged += len(self.batch)
+        self.batch.clear()
+        self.batch_characters = 0
+
+
+    def write_page(self) -> None:
+        """The HTML page of every article tagged, when that is the format."""
+        if self.page and self.writing:
+            self._write([html_page([(a.id, a.text) for a, _ in self.page], [records for _, records in self.page])])
+
+    def _write(self, lines: list[str]) -> None:
+        try:
+            self.records.write(lines)
+        except BrokenPipeError:
+            self.writing = False
+            _discard_stdout()
+        except OSError as error:
+            _fail(f"attrib: cannot write the records to {self.records.name} ({error.strerror or error}); {self.records.give_up()}")
+
+
+def _tag_inputs(run: _Tagging, paths: list[str], encoding: Optional[str], max_bytes: int) -> None:
+    """Read each input in turn, saying each problem as it comes.
+
+    What was read is written before standard input is read, so a slow
+    pipe never holds back articles already read.
+    """
+    for arg in paths:
+        if arg == STDIN_ARG:
+            run.flush()
+        for item in iter_inputs([arg], encoding=encoding, max_bytes=max_bytes):
+            if isinstance(item, Article):
+                run.add(item)
+            else:
+                run.problems += not isinstance(item, InputNote)
+                typer.echo(f"attrib: {item}", err=True)
+    run.flush()
 
 
 def _tagged(tagger: Tagger, articles: list[Article]) -> Iterator[list[Record]]:
@@ -235,7 +385,7 @@ def _discard_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # not a real file (tests), nothing to redirect
+    except (OSError, ValueError, AttributeError):  # not a real file (tests), nothing to redirect
         pass
 
 
@@ -246,8 +396,8 @@ def evaluate(
     gold: Optional[Path] = typer.Option(None, help="Score a saved model on this labelled JSONL instead."),
     articles: Optional[Path] = typer.Option(None, help="Directory of the --gold file's articles."),
     model: Optional[Path] = typer.Option(None, help="Model to score with --gold or --dev; default: the bundled model."),
-    data: Path = typer.Option(Path("data/labels.jsonl"), help="Labelled sentences for the held-out and --cv splits."),
-    seeds: Path = typer.Option(Path("seeds"), help="Articles of --data."),
+    data: Optional[list[Path]] = typer.Option(None, help="Labelled sentences for the held-out and --cv splits (a file or folder; repeat for several). Default: the bundled seed labels."),
+    seeds: Optional[list[Path]] = typer.Option(None, help="Articles of --data (repeat for several folders). Default: the bundled seed articles."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
     """Score quote type, speaker, stance, sentence boundaries and confidences beside two baselines."""
@@ -267,25 +417,44 @@ def evaluate(
             labels, texts = dev_set()
             result = evaluate_model(_load(model), load_corpus(labels, texts), split="dev")
         elif gold is not None and articles is not None:
-            result = evaluate_model(_load(model), load_corpus(gold, articles))
+            tagger, corpus = _load(model), load_corpus(gold, articles)
+            _warn_if_trained_on(corpus, model)
+            result = evaluate_model(tagger, corpus)
         else:
-            corpus = load_corpus(data, seeds)
+            corpus = load_corpus(*sources(data or [], seeds or []))
             result = cross_validate(corpus) if cv else held_out(corpus)
     except FileNotFoundError as error:
         _fail(f"attrib: {error}")
     except CorpusError as error:
-        _fail("\n".join(error.problems) + f"\nattrib: {len(error.problems)} problem(s) in the labelled data")
+        _corpus_failed(error, "the labelled data")
     except ValueError as error:
         _fail(f"attrib: {error}")
     typer.echo(json.dumps(result, indent=2) if as_json else evaluation_report(result))
 
 
-def main() -> None:
-    """Entry point that keeps tracebacks from users on a broken pipe (`attrib predict ... | head`).
+def _warn_if_trained_on(corpus: Corpus, model: Optional[Path]) -> None:
+    """Say so when the gold articles are among those the model was trained on: its scores there flatter it."""
+    try:
+        seen = overlap(corpus, trained_texts(model_card(model)))
+    except (ModelError, CorpusError):
+        return
+    if seen:
+        shown = ", ".join(seen[:3]) + (", ..." if len(seen) > 3 else "")
+        typer.echo(
+            f"attrib: warning: {len(seen)} of {len(corpus.articles)} gold articles ({shown}) are in the model's "
+            "training data; its scores on them measure memory, not accuracy on new text",
+            err=True,
+        )
 
-    SIGTERM (a job scheduler's timeout, `kill`) exits like Ctrl-C does, so
-    that an interrupted `attrib train` removes its temporary files and
-    leaves the previous model in place.
+
+def main() -> None:
+    """Entry point: no tracebacks for users, and exit codes that say what happened.
+
+    A broken pipe (`attrib predict ... | head`) is not an error.  SIGTERM
+    (a job scheduler's timeout, `kill`) exits like Ctrl-C does, so that an
+    interrupted `attrib train` removes its temporary files and leaves the
+    previous model in place.  Any other exception is a bug in attrib: one
+    line and EXIT_INTERNAL, the traceback only with --debug.
     """
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -293,6 +462,21 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except Exception as error:  # noqa: BLE001 - the last line of defence, reported and given its own exit code
+        if _options.debug:
+            traceback.print_exc()
+        if isinstance(error, MemoryError):
+            message = "out of memory; tag fewer or smaller articles at a time (see --max-size)"
+        else:
+            hint = "" if _options.debug else "; `attrib --debug ...` shows where"
+            message = f"unexpected error ({type(error).__name__}: {_first_line(error)}); this is a bug in attrib, please report it{hint}"
+        print(f"attrib: {message}", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0][:200] if text else "no message"
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:

@@ -7,27 +7,47 @@ instead of stopping at the first.
 
 from __future__ import annotations
 
-import json
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
+from attrib.jsonio import JSONProblem, loads
 from attrib.records import LABEL_FIELDS, QUOTE_TYPES, STANCES, Record
 
 _POSITION_FIELDS = ("index", "start", "end")
 _OPTIONAL_FIELDS = ("speaker", "mention", "cue")
 _EXCERPT_LENGTH = 40
 
-# A record together with the number of the line it was read from.
-_Numbered = tuple[int, Record]
+@dataclass(frozen=True)
+class _Line:
+    """Where a record was read: the labels file (and its place among them) and the line."""
+
+    path: Path
+    number: int
+    order: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.number}"
+
+    def named_from(self, other: "_Line") -> str:
+        """How a problem on `other` refers to this line: "line 3" in the same file, else "path:3"."""
+        return f"line {self.number}" if self.path == other.path else str(self)
+
+
+# A record together with where it was read.
+_Numbered = tuple[_Line, Record]
+Paths = Union[str, Path, Sequence[Union[str, Path]]]
 
 
 @dataclass
 class Corpus:
-    """Labelled sentences in file order, and the text of each article they cite."""
+    """Labelled sentences in file order, the text of each article they cite, and the labels files read."""
 
     records: list[Record]
     texts: dict[str, str]
+    label_files: list[Path] = field(default_factory=list)
 
     @property
     def articles(self) -> list[str]:
@@ -52,50 +72,63 @@ class CorpusError(Exception):
 
 @dataclass
 class _Report:
-    """Problems found so far: file-level ones first, then by line of the labels file."""
+    """Problems found so far: file-level ones first, then by labels file and line."""
 
-    labels: Path
     files: list[str] = field(default_factory=list)
-    lines: list[tuple[int, str]] = field(default_factory=list)
+    lines: list[tuple[tuple[int, int], str]] = field(default_factory=list)
 
     def file(self, path: Path, problem: str) -> None:
         self.files.append(f"{path}: {problem}")
 
-    def at(self, line: int, problem: str) -> None:
-        self.lines.append((line, f"{self.labels}:{line}: {problem}"))
+    def at(self, where: _Line, problem: str) -> None:
+        self.lines.append(((where.order, where.number), f"{where}: {problem}"))
 
     def problems(self) -> list[str]:
         return self.files + [text for _, text in sorted(self.lines, key=lambda item: item[0])]
 
 
-def load_corpus(labels: Path, articles: Path) -> Corpus:
-    """Read `labels` and the `<article>.txt` files under `articles`.
+def as_paths(paths: Paths) -> list[Path]:
+    """One path or several, as a list of Paths."""
+    if isinstance(paths, (str, Path)):
+        return [Path(paths)]
+    return [Path(path) for path in paths]
 
+
+def load_corpus(labels: Paths, articles: Paths) -> Corpus:
+    """Read the labels and the `<article>.txt` files they cite.
+
+    `labels` is a JSONL file, a folder of them (every *.jsonl inside, by
+    name), or a list of either; `articles` is a folder of article texts or
+    a list of folders, searched in order.  Everything is merged and checked
+    together, so the same sentence labelled in two files is a duplicate.
     Raises CorpusError listing every problem found; returns only a corpus
     that passed all checks.
     """
-    report = _Report(labels)
-    content = _read_labels(labels, report)
+    report = _Report()
     numbered: list[_Numbered] = []
     # Articles with a line that could not be read (None: a line whose article
     # is unknown).  Their order and coverage are not checked, since the
     # missing record would show up again as an index jump and a gap.
     unreadable: set[str | None] = set()
-    for number, line in enumerate(content.split("\n"), start=1):
-        if not line.strip():
-            continue
-        article, record = _parse_line(line, number, report)
-        if record is None:
-            unreadable.add(article)
-        else:
-            numbered.append((number, record))
+    files = _label_files(as_paths(labels), report)
+    for order, path in enumerate(files):
+        content = _read_labels(path, report)
+        for number, line in enumerate(content.split("\n"), start=1):
+            if not line.strip():
+                continue
+            where = _Line(path, number, order)
+            article, record = _parse_line(line, where, report)
+            if record is None:
+                unreadable.add(article)
+            else:
+                numbered.append((where, record))
     if not numbered and not unreadable and not report.files:
-        report.file(labels, "no sentences: the labels file is empty (expected one JSON object per sentence)")
+        report.file(as_paths(labels)[0], "no sentences: the labels file is empty (expected one JSON object per sentence)")
 
-    texts = _read_texts(articles, _first_lines(numbered), report)
-    for number, record in numbered:
+    texts = _read_texts(as_paths(articles), _first_lines(numbered), report)
+    for where, record in numbered:
         for problem in _offset_problems(record, texts.get(record.article)):
-            report.at(number, problem)
+            report.at(where, problem)
     for article, group in _group(_without_duplicates(numbered, report)).items():
         if article not in unreadable and None not in unreadable:
             _check_order(group, report)
@@ -105,7 +138,31 @@ def load_corpus(labels: Path, articles: Path) -> Corpus:
     problems = report.problems()
     if problems:
         raise CorpusError(problems)
-    return Corpus([record for _, record in numbered], texts)
+    return Corpus([record for _, record in numbered], texts, files)
+
+
+def _label_files(paths: list[Path], report: _Report) -> list[Path]:
+    """The labels files to read: each path given, a folder standing for its *.jsonl files.
+
+    A file given twice (or once directly and once through a link or its
+    folder) is read once.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(entry for entry in path.iterdir() if entry.suffix.lower() == ".jsonl" and entry.is_file())
+            if not inside:
+                report.file(path, "no .jsonl files in this folder (expected labels files, one JSON object per sentence)")
+            files.extend(inside)
+        else:
+            files.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            unique.append(path)
+    return unique
 
 
 def _read_labels(labels: Path, report: _Report) -> str:
@@ -114,6 +171,8 @@ def _read_labels(labels: Path, report: _Report) -> str:
         return _read_utf8(labels)
     except FileNotFoundError:
         report.file(labels, "labels file not found; check the path (expected a JSONL file, one object per sentence)")
+    except _NotRegular as error:
+        report.file(labels, f"not a regular file ({error}); expected a JSONL file, one object per sentence")
     except OSError as error:
         report.file(labels, f"cannot read the labels file ({error.strerror}); check that it is a readable file")
     except UnicodeDecodeError as error:
@@ -121,8 +180,17 @@ def _read_labels(labels: Path, report: _Report) -> str:
     return ""
 
 
+class _NotRegular(OSError):
+    """A path that is a directory, device or pipe where a file was expected."""
+
+
 def _read_utf8(path: Path) -> str:
-    """The file's text less a leading BOM; line endings are kept so that offsets stay true."""
+    """The file's text less a leading BOM; line endings are kept so that offsets stay true.
+
+    Only regular files are read: a device such as /dev/zero never ends.
+    """
+    if path.exists() and not path.is_file():
+        raise _NotRegular("a directory" if path.is_dir() else "a device, pipe or socket")
     return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
 
 
@@ -132,33 +200,33 @@ def _not_utf8(error: UnicodeDecodeError) -> str:
     return f"not UTF-8 text: byte 0x{data[error.start]:02x} on line {line} cannot be decoded; save the file as UTF-8"
 
 
-def _parse_line(line: str, number: int, report: _Report) -> tuple[str | None, Record | None]:
+def _parse_line(line: str, where: _Line, report: _Report) -> tuple[str | None, Record | None]:
     """The line's article id (None if unknown) and its record (None if it cannot be built)."""
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as error:
-        report.at(number, f"not valid JSON: {error.msg} at column {error.colno} (expected one JSON object per line)")
+        obj = loads(line)
+    except JSONProblem as error:
+        report.at(where, f"{error} (expected one JSON object per line)")
         return None, None
     if not isinstance(obj, dict):
-        report.at(number, f"expected a JSON object {{...}}, found {_shown(obj)}")
+        report.at(where, f"expected a JSON object {{...}}, found {_shown(obj)}")
         return None, None
 
     missing = [name for name in LABEL_FIELDS if name not in obj]
     unknown = [name for name in obj if name not in LABEL_FIELDS]
     wrong = [problem for name in LABEL_FIELDS if name in obj for problem in _type_problems(name, obj[name])]
     if missing:
-        report.at(number, f"missing {_fields(missing)} (each line needs {', '.join(LABEL_FIELDS)})")
+        report.at(where, f"missing {_fields(missing)} (each line needs {', '.join(LABEL_FIELDS)})")
     if unknown:
-        report.at(number, f"unknown {_fields(unknown)} (allowed fields: {', '.join(LABEL_FIELDS)})")
+        report.at(where, f"unknown {_fields(unknown)} (allowed fields: {', '.join(LABEL_FIELDS)})")
     for problem in wrong:
-        report.at(number, problem)
+        report.at(where, problem)
 
     article = obj.get("article") if isinstance(obj.get("article"), str) else None
     if missing or wrong:
         return article, None
     record = Record(**{name: obj[name] for name in LABEL_FIELDS})
     for problem in _label_problems(record):
-        report.at(number, problem)
+        report.at(where, problem)
     return article, record
 
 
@@ -184,7 +252,11 @@ def _type_problems(name: str, value: Any) -> list[str]:
 
 
 def _label_problems(record: Record) -> list[str]:
-    """Unknown labels, and labels that contradict each other (see the labelling guide)."""
+    """Unknown labels, and labels that contradict each other (see the labelling guide).
+
+    A direct quote may have a null speaker: the words are quoted, but the
+    article never says whose they are (the tagger outputs the same).
+    """
     problems = []
     if record.quote not in QUOTE_TYPES:
         problems.append(f"unknown quote type {record.quote!r} (expected one of {', '.join(QUOTE_TYPES)})")
@@ -199,36 +271,53 @@ def _label_problems(record: Record) -> list[str]:
             problems.append(
                 f"stance {record.stance!r} on a sentence with quote 'none' (only quotes have a stance; expected 'none')"
             )
-    elif record.quote in QUOTE_TYPES and not (record.speaker or "").strip():
-        problems.append(f"{record.quote} quote with no speaker (expected the source's name)")
+    elif record.speaker is not None and not record.speaker.strip():
+        problems.append(f"empty speaker {record.speaker!r} (expected the source's name, or null for a direct quote whose source is not given)")
+    elif record.quote == "indirect" and record.speaker is None:
+        problems.append("indirect quote with no speaker (expected the source's name; only a direct quote may have a null speaker)")
     return problems
 
 
-def _first_lines(numbered: list[_Numbered]) -> dict[str, int]:
+def _first_lines(numbered: list[_Numbered]) -> dict[str, _Line]:
     """The first line of each article, in order of first appearance."""
-    first: dict[str, int] = {}
-    for number, record in numbered:
-        first.setdefault(record.article, number)
+    first: dict[str, _Line] = {}
+    for where, record in numbered:
+        first.setdefault(record.article, where)
     return first
 
 
-def _read_texts(articles: Path, first_lines: dict[str, int], report: _Report) -> dict[str, str]:
-    """The text of each article that has a readable file; the others are reported."""
-    if not articles.is_dir():
-        if first_lines:
-            report.file(articles, "articles directory not found (expected a folder with one <article>.txt per article)")
+def _read_texts(folders: list[Path], first_lines: dict[str, _Line], report: _Report) -> dict[str, str]:
+    """The text of each article that has a readable file; the others are reported.
+
+    Folders are searched in order; an article found in two folders must
+    have the same text in both.
+    """
+    present = [folder for folder in folders if folder.is_dir()]
+    if first_lines:
+        for folder in folders:
+            if folder not in present:
+                report.file(folder, "articles directory not found (expected a folder with one <article>.txt per article)")
+    if not present:
         return {}
     texts: dict[str, str] = {}
-    for article, number in first_lines.items():
-        path = articles / f"{article}.txt"
-        try:
-            texts[article] = _read_utf8(path)
-        except FileNotFoundError:
-            report.at(number, f"no text file for article {article!r} (expected {path})")
-        except OSError as error:
-            report.file(path, f"cannot read article text ({error.strerror}); check that it is a readable file")
-        except UnicodeDecodeError as error:
-            report.file(path, _not_utf8(error))
+    for article, where in first_lines.items():
+        existing = [folder / f"{article}.txt" for folder in present if (folder / f"{article}.txt").exists()]
+        if not existing:
+            expected = " or ".join(str(folder / f"{article}.txt") for folder in present)
+            report.at(where, f"no text file for article {article!r} (expected {expected})")
+            continue
+        found: dict[Path, str] = {}
+        for path in existing:
+            try:
+                found[path] = _read_utf8(path)
+            except OSError as error:
+                report.file(path, f"cannot read article text ({error.strerror or error}); check that it is a readable file")
+            except UnicodeDecodeError as error:
+                report.file(path, _not_utf8(error))
+        if len(set(found.values())) > 1:
+            report.at(where, f"article {article!r} has different texts in {' and '.join(map(str, found))} (an article id must name one text)")
+        elif found:
+            texts[article] = next(iter(found.values()))
     return texts
 
 
@@ -256,45 +345,45 @@ def _first_difference(a: str, b: str) -> int:
 
 def _without_duplicates(numbered: list[_Numbered], report: _Report) -> list[_Numbered]:
     """Records that do not repeat an earlier sentence; the repeats are reported."""
-    by_index: dict[tuple[str, int], int] = {}
-    by_span: dict[tuple[str, int, int], int] = {}
+    by_index: dict[tuple[str, int], _Line] = {}
+    by_span: dict[tuple[str, int, int], _Line] = {}
     unique = []
-    for number, record in numbered:
+    for where, record in numbered:
         index_key = (record.article, record.index)
         span_key = (record.article, record.start, record.end)
         if index_key in by_index:
             report.at(
-                number,
+                where,
                 f"duplicate sentence: article {record.article!r} index {record.index} "
-                f"is already on line {by_index[index_key]}",
+                f"is already on {by_index[index_key].named_from(where)}",
             )
         elif span_key in by_span:
             report.at(
-                number,
+                where,
                 f"duplicate sentence: article {record.article!r} offsets {record.start}-{record.end} "
-                f"are already on line {by_span[span_key]}",
+                f"are already on {by_span[span_key].named_from(where)}",
             )
         else:
-            by_index[index_key] = by_span[span_key] = number
-            unique.append((number, record))
+            by_index[index_key] = by_span[span_key] = where
+            unique.append((where, record))
     return unique
 
 
 def _group(numbered: list[_Numbered]) -> dict[str, list[_Numbered]]:
     grouped: dict[str, list[_Numbered]] = {}
-    for number, record in numbered:
-        grouped.setdefault(record.article, []).append((number, record))
+    for where, record in numbered:
+        grouped.setdefault(record.article, []).append((where, record))
     return grouped
 
 
 def _check_order(group: list[_Numbered], report: _Report) -> None:
     """One article's indexes count 0, 1, 2, ... and its sentences follow the text without overlapping."""
     previous: _Numbered | None = None
-    for number, record in group:
+    for where, record in group:
         expected = previous[1].index + 1 if previous else 0
         if record.index != expected:
             report.at(
-                number,
+                where,
                 f"index {record.index} out of order: expected {expected} "
                 "(each article's indexes count 0, 1, 2, ... in file order)",
             )
@@ -302,17 +391,17 @@ def _check_order(group: list[_Numbered], report: _Report) -> None:
             before_line, before = previous
             if record.start < before.start:
                 report.at(
-                    number,
-                    f"sentence out of order: starts at {record.start}, before the sentence on line {before_line} "
+                    where,
+                    f"sentence out of order: starts at {record.start}, before the sentence on {before_line.named_from(where)} "
                     f"(starts at {before.start}); sentences must follow the article's order",
                 )
             elif record.start < before.end:
                 report.at(
-                    number,
-                    f"overlaps the sentence on line {before_line}: "
+                    where,
+                    f"overlaps the sentence on {before_line.named_from(where)}: "
                     f"starts at {record.start}, before that one ends at {before.end}",
                 )
-        previous = (number, record)
+        previous = (where, record)
 
 
 def _check_coverage(group: list[_Numbered], text: str, report: _Report) -> None:
@@ -323,25 +412,35 @@ def _check_coverage(group: list[_Numbered], text: str, report: _Report) -> None:
     """
     covered_to = 0
     where = "before the first sentence"
-    for number, record in sorted(group, key=lambda item: (item[1].start, item[1].end)):
-        _check_gap(text, covered_to, record.start, where, number, report)
+    for line, record in sorted(group, key=lambda item: (item[1].start, item[1].end)):
+        _check_gap(text, covered_to, record.start, where, line, report)
         if record.end > covered_to:
             covered_to = record.end
-            where = f"between line {number} and this sentence"
+            where = f"between {line.named_from(line)} and this sentence"
     last_line = max(group, key=lambda item: item[1].end)[0]
     _check_gap(text, covered_to, len(text), "after the last sentence", last_line, report)
 
 
-def _check_gap(text: str, start: int, end: int, where: str, number: int, report: _Report) -> None:
+def _check_gap(text: str, start: int, end: int, where: str, line: _Line, report: _Report) -> None:
     """Report non-whitespace in text[start:end], which no sentence covers."""
     uncovered = [i for i in range(start, min(end, len(text))) if not text[i].isspace()]
     if uncovered:
         first, last = uncovered[0], uncovered[-1] + 1
         report.at(
-            number,
+            line,
             f"article text at {first}-{last} is not covered by any sentence ({where}): {_excerpt(text[first:last])} "
             f"(every non-whitespace character belongs to exactly one sentence)",
         )
+
+
+def overlap(corpus: Corpus, trained: set[str]) -> list[str]:
+    """The corpus's articles whose text (by sha256) is in `trained`, the hashes a model card lists."""
+    return [article for article in corpus.articles if text_sha256(corpus.texts[article]) in trained]
+
+
+def text_sha256(text: str) -> str:
+    """The hash of an article's text as a model card records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _excerpt(text: str) -> str:

@@ -1,4 +1,12 @@
-"""Output formats: JSONL and CSV records, a readable table, and the evaluation report."""
+"""Output formats: JSONL and CSV records, a readable table, and the evaluation report.
+
+CSV cells are written as they are, so that `text == article[start:end]`
+holds in every format.  A spreadsheet, though, runs a cell that starts
+with = + - or @ as a formula (`=HYPERLINK(...)` in a scraped article
+would become a live link).  `csv_safe` puts a ' before such cells, as
+spreadsheets expect; the `text` of those cells then no longer equals the
+slice of the article, so it is off by default.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +20,9 @@ from typing import Any
 from attrib.records import FOUR_STANCES, PREDICTION_FIELDS, QUOTE_TYPES, STANCES, Record
 
 FORMATS = ("table", "jsonl", "csv")
-_QUOTE_WIDTH = 70
+_SENTENCE_WIDTH = 62
+# First characters that make a spreadsheet read a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def jsonl_lines(records: Iterable[Record]) -> Iterable[str]:
@@ -24,10 +34,16 @@ def csv_header() -> str:
     return _csv_row(list(PREDICTION_FIELDS))
 
 
-def csv_lines(records: Iterable[Record]) -> Iterable[str]:
+def csv_lines(records: Iterable[Record], safe: bool = False) -> Iterable[str]:
+    """One row per record; with `safe`, cells a spreadsheet would run as formulas get a leading '."""
     for record in records:
         data = record.prediction_dict()
-        yield _csv_row(["" if data[name] is None else data[name] for name in PREDICTION_FIELDS])
+        values = ["" if data[name] is None else data[name] for name in PREDICTION_FIELDS]
+        yield _csv_row([_defused(value) for value in values] if safe else values)
+
+
+def _defused(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 def _csv_row(values: list[Any]) -> str:
@@ -37,7 +53,7 @@ def _csv_row(values: list[Any]) -> str:
 
 
 def table_header() -> str:
-    return f"{'article':<22} {'#':>3}  {'speaker':<28} {'stance':<8} {'conf':>4}  quote"
+    return f"{'article':<22} {'#':>3}  {'speaker':<28} {'quote':<8} {'stance':<8} {'conf':>4}  sentence"
 
 
 def table_lines(records: Iterable[Record]) -> Iterable[str]:
@@ -48,8 +64,8 @@ def table_lines(records: Iterable[Record]) -> Iterable[str]:
         speaker = _shorten(record.speaker or "?", 28)
         confidence = f"{record.confidence:.2f}" if record.confidence is not None else ""
         yield (
-            f"{_shorten(record.article, 22):<22} {record.index:>3}  {speaker:<28} "
-            f"{record.stance:<8} {confidence:>4}  {_shorten(record.text, _QUOTE_WIDTH)}"
+            f"{_shorten(record.article, 22):<22} {record.index:>3}  {speaker:<28} {record.quote:<8} "
+            f"{record.stance:<8} {confidence:>4}  {_shorten(record.text, _SENTENCE_WIDTH)}"
         )
 
 
@@ -59,11 +75,18 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def format_lines(records: Iterable[Record], fmt: str) -> Iterable[str]:
+def header_line(fmt: str) -> str | None:
+    """The line that goes before the first record, if the format has one."""
+    if fmt == "csv":
+        return csv_header()
+    return table_header() if fmt == "table" else None
+
+
+def format_lines(records: Iterable[Record], fmt: str, csv_safe: bool = False) -> Iterable[str]:
     if fmt == "jsonl":
         return jsonl_lines(records)
     if fmt == "csv":
-        return csv_lines(records)
+        return csv_lines(records, safe=csv_safe)
     return table_lines(records)
 
 

@@ -14,19 +14,39 @@ Non-breaking spaces are kept too.
 Encodings are never guessed: UTF-8 is assumed unless the user names an
 encoding, and a file that is not UTF-8 is reported with the offending byte
 and a suggested --encoding.
+
+Only regular files are read: a device (/dev/zero), a named pipe or a
+socket given as a path is refused, and skipped (with a note) when found in
+a directory, because reading one may never end.  One article (a file,
+standard input, or one line of a .jsonl) may be at most `max_bytes` long,
+MAX_BYTES (10 MB) unless the caller says otherwise.  Inputs are read one
+at a time (`iter_inputs`), so a caller can tag and write what is read
+before reading more.
 """
 
 from __future__ import annotations
 
 import codecs
-import json
+import os
+import stat
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, Union
 
+from attrib.jsonio import JSONProblem, has_surrogate, loads
+
+STDIN_ARG = "-"
 STDIN_SOURCE = "<stdin>"
 STDIN_ID = "stdin"
+
+# The largest article read by default: 1 MB takes a few seconds to tag, and
+# memory grows with the article (about 450 MiB at 10 MB).
+MAX_BYTES = 10_000_000
+# Opening a named pipe without O_NONBLOCK waits for a writer; with it, the
+# open returns and fstat says what the path is.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 # Leading bytes of binary formats people mistake for text, and what to call them.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -73,13 +93,21 @@ class InputProblem:
         return f"{self.source}: {self.message}"
 
 
+@dataclass(frozen=True)
+class InputNote(InputProblem):
+    """Not an error, but worth saying: an empty file, a directory entry skipped."""
+
+
+Item = Union[Article, InputProblem]
+
+
 @dataclass
 class Inputs:
     """Everything read: articles to tag, problems to fix, notes (not errors)."""
 
     articles: list[Article]
     problems: list[InputProblem]
-    notes: list[InputProblem]
+    notes: list[InputNote]
 
 
 class InputError(Exception):
@@ -90,28 +118,47 @@ class InputError(Exception):
         super().__init__(str(self.problem))
 
 
-def read_inputs(
-    paths: list[str],
+def iter_inputs(
+    paths: Iterable[str],
     encoding: str | None = None,
     stdin: TextIO | BinaryIO | None = None,
-) -> Inputs:
-    """Read every path in order; a user's mistake becomes a problem, never an exception.
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Item]:
+    """Articles, problems and notes (InputNote), one input at a time, in the order given.
 
-    "-" reads `stdin` (default: the process's standard input).  A directory
-    gives its *.txt files (not recursive) sorted by name; a .jsonl file gives
-    one article per line; any other file is one article named after the file.
-    Article ids are kept as given, duplicates included: renaming them would
-    break the link between a prediction and the user's own article.
+    A user's mistake becomes an InputProblem, never an exception.  "-"
+    reads `stdin` (default: the process's standard input).  A directory
+    gives its regular *.txt files (not recursive) sorted by name; a .jsonl
+    file gives one article per line; any other file is one article named
+    after the file.  Article ids are kept as given, duplicates included:
+    renaming them would break the link between a prediction and the user's
+    own article.
     """
-    inputs = Inputs(articles=[], problems=[], notes=[])
     for arg in paths:
         try:
-            if arg == "-":
-                _add(inputs, Article(STDIN_ID, _read_stdin(stdin, encoding), STDIN_SOURCE), "input")
+            if arg == STDIN_ARG:
+                yield _checked(Article(STDIN_ID, _read_stdin(stdin, encoding, max_bytes), STDIN_SOURCE), "input")
             else:
-                _read_path(inputs, arg, encoding)
+                yield from _read_path(arg, encoding, max_bytes)
         except InputError as error:
-            inputs.problems.append(error.problem)
+            yield error.problem
+
+
+def read_inputs(
+    paths: Iterable[str],
+    encoding: str | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Inputs:
+    """Everything `iter_inputs` gives, sorted into articles, problems and notes."""
+    inputs = Inputs(articles=[], problems=[], notes=[])
+    for item in iter_inputs(paths, encoding, stdin, max_bytes):
+        if isinstance(item, Article):
+            inputs.articles.append(item)
+        elif isinstance(item, InputNote):
+            inputs.notes.append(item)
+        else:
+            inputs.problems.append(item)
     return inputs
 
 
@@ -121,7 +168,24 @@ def decode(data: bytes, source: str, encoding: str | None) -> str:
     A leading byte-order mark is removed; nothing else changes.  Raises
     InputError naming `source` with what is wrong and what to do.
     """
+    _refuse_binary_start(data, source, encoding)
     wide = _is_wide(source, encoding) if encoding is not None else False
+    if not wide and b"\x00" in data:
+        raise InputError(
+            source,
+            "binary file, not text (contains NUL bytes); convert it to plain text first, "
+            "or if it is UTF-16 text pass --encoding utf-16",
+        )
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(source, _undecodable(error, f"at offset {error.start}, line {line}", encoding)) from None
+    return text.removeprefix("\ufeff")
+
+
+def _refuse_binary_start(data: bytes, source: str, encoding: str | None) -> None:
+    """Refuse data that starts like a binary format, or like UTF-16/32 text when no encoding was named."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise InputError(
@@ -135,17 +199,6 @@ def decode(data: bytes, source: str, encoding: str | None) -> str:
                     f"not UTF-8 but {codec.upper()} text (it starts with a {codec.upper()} "
                     f"byte-order mark); pass --encoding {codec}",
                 )
-    if not wide and b"\x00" in data:
-        raise InputError(
-            source,
-            "binary file, not text (contains NUL bytes); convert it to plain text first, "
-            "or if it is UTF-16 text pass --encoding utf-16",
-        )
-    try:
-        text = data.decode(encoding or "utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(source, _undecodable(error, data, encoding)) from None
-    return text.removeprefix("\ufeff")
 
 
 def _is_wide(source: str, encoding: str) -> bool:
@@ -160,45 +213,45 @@ def _is_wide(source: str, encoding: str) -> bool:
         ) from None
 
 
-def _undecodable(error: UnicodeDecodeError, data: bytes, encoding: str | None) -> str:
+def _undecodable(error: UnicodeDecodeError, where: str, encoding: str | None) -> str:
     """Where decoding failed and what to try next."""
-    line = data.count(b"\n", 0, error.start) + 1
-    where = f"byte 0x{data[error.start]:02x} at offset {error.start}, line {line}"
+    byte = f"byte 0x{error.object[error.start]:02x} {where}"
     if encoding is None:
         return (
-            f"cannot decode as UTF-8 ({where}); if you know the encoding, pass --encoding, "
+            f"cannot decode as UTF-8 ({byte}); if you know the encoding, pass --encoding, "
             "e.g. --encoding cp1252 (Windows) or --encoding latin-1"
         )
-    return (
-        f"cannot decode as {encoding} ({where}); "
-        f"check that --encoding {encoding} is right for this file"
-    )
+    return f"cannot decode as {encoding} ({byte}); check that --encoding {encoding} is right for this file"
 
 
-def _read_stdin(stdin: TextIO | BinaryIO | None, encoding: str | None) -> str:
+def _read_stdin(stdin: TextIO | BinaryIO | None, encoding: str | None, max_bytes: int) -> str:
     """Standard input's text; a text stream is taken as already decoded."""
+    if stdin is None and sys.stdin is None:
+        raise InputError(STDIN_SOURCE, "standard input is closed; give a file, or pipe the text in")
     stream = stdin if stdin is not None else sys.stdin.buffer
     try:
-        data = stream.read()
+        data = stream.read(max_bytes + 1)
     except OSError as error:
         message = f"cannot read standard input ({error.strerror or error})"
         raise InputError(STDIN_SOURCE, message) from None
+    if len(data) > max_bytes:
+        raise InputError(STDIN_SOURCE, _too_large(f"more than {max_bytes:,} bytes", max_bytes))
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     return decode(data, STDIN_SOURCE, encoding)
 
 
-def _read_path(inputs: Inputs, arg: str, encoding: str | None) -> None:
-    """Add the articles of one path given by the user."""
+def _read_path(arg: str, encoding: str | None, max_bytes: int) -> Iterator[Item]:
+    """The articles, problems and notes of one path given by the user."""
     if not arg:
         raise InputError(repr(arg), "empty path; give a file, a directory or - for standard input")
     path = Path(arg)
     if _is_dir(path, arg):
-        _read_directory(inputs, path, arg, encoding)
+        yield from _read_directory(path, arg, encoding, max_bytes)
     elif path.suffix.lower() == ".jsonl":
-        _read_jsonl(inputs, _read_file(path, arg, encoding), arg)
+        yield from _read_jsonl(path, arg, encoding, max_bytes)
     else:
-        _add(inputs, Article(path.stem, _read_file(path, arg, encoding), arg), "file")
+        yield _checked(Article(path.stem, _read_file(path, arg, encoding, max_bytes), arg), "file")
 
 
 def _is_dir(path: Path, source: str) -> bool:
@@ -209,34 +262,101 @@ def _is_dir(path: Path, source: str) -> bool:
         raise InputError(source, _os_message(error)) from None
 
 
-def _read_directory(inputs: Inputs, path: Path, source: str, encoding: str | None) -> None:
-    """Add every *.txt file directly inside `path`, sorted by name, each on its own."""
+def _read_directory(path: Path, source: str, encoding: str | None, max_bytes: int) -> Iterator[Item]:
+    """Every regular *.txt file directly inside `path`, sorted by name, each on its own.
+
+    Other *.txt entries (a named pipe, a device, a subdirectory) are
+    skipped with a note: reading a pipe would wait for a writer forever.
+    """
     try:
-        entries = path.iterdir()
-        files = sorted(
-            (entry for entry in entries if entry.suffix.lower() == ".txt" and not entry.is_dir()),
-            key=lambda entry: entry.name,
-        )
+        with os.scandir(path) as scan:
+            entries = sorted((entry for entry in scan if Path(entry.name).suffix.lower() == ".txt"), key=lambda entry: entry.name)
     except OSError as error:
         raise InputError(source, _os_message(error)) from None
-    if not files:
+    regular = []
+    for entry in entries:
+        if _is_regular(entry):
+            regular.append(entry)
+        else:
+            yield InputNote(entry.path, f"skipped: {_kind_of(entry.path)}, not a regular file")
+    if not regular:
         raise InputError(
-            source, "no .txt files in this directory; attrib reads *.txt files directly inside it"
+            source, "no .txt files in this directory; attrib reads regular *.txt files directly inside it"
         )
-    for file in files:
+    for entry in regular:
         try:
-            text = _read_file(file, str(file), encoding)
-            _add(inputs, Article(file.stem, text, str(file)), "file")
+            yield _checked(Article(Path(entry.name).stem, _read_file(Path(entry.path), entry.path, encoding, max_bytes), entry.path), "file")
         except InputError as error:
-            inputs.problems.append(error.problem)
+            yield error.problem
 
 
-def _read_file(path: Path, source: str, encoding: str | None) -> str:
-    """A file's decoded text, read once as bytes."""
+def _is_regular(entry: os.DirEntry[str]) -> bool:
     try:
-        data = path.read_bytes()
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _kind_of(path: str) -> str:
+    """What a path that is not a regular file is, as people call it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a broken link or an unreadable entry"
+    return _kind(mode)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
+
+
+def _open_regular(path: Path, source: str, max_bytes: int | None) -> BinaryIO:
+    """The file opened for reading, after checking that it is a regular file of at most `max_bytes`."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     except OSError as error:
         raise InputError(source, _os_message(error)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                source,
+                f"not a regular file ({_kind(info.st_mode)}); attrib reads text files, or - for standard input",
+            )
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise InputError(source, _too_large(f"{info.st_size:,} bytes", max_bytes))
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _too_large(size: str, max_bytes: int) -> str:
+    return (
+        f"too large ({size}; one article may have at most {max_bytes:,} bytes); split it into "
+        "articles (a .jsonl holds one per line) or raise the limit with --max-size"
+    )
+
+
+def _read_file(path: Path, source: str, encoding: str | None, max_bytes: int) -> str:
+    """A regular file's decoded text, read once as bytes."""
+    with _open_regular(path, source, max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as error:
+            raise InputError(source, _os_message(error)) from None
+    if len(data) > max_bytes:  # it grew after the size check
+        raise InputError(source, _too_large(f"more than {max_bytes:,} bytes", max_bytes))
     return decode(data, source, encoding)
 
 
@@ -249,35 +369,92 @@ def _os_message(error: OSError) -> str:
     return f"cannot read it ({error.strerror or error})"
 
 
-def _read_jsonl(inputs: Inputs, text: str, path: str) -> None:
-    """Add one article per non-blank line; a bad line is a problem, the rest still count.
+def _read_jsonl(path: Path, source: str, encoding: str | None, max_bytes: int) -> Iterator[Item]:
+    """One article per non-blank line; a bad line is a problem, the rest still count.
 
     Lines are split on \\n only: JSON strings may hold other line separators.
+    The file is read line by line, so its size is not limited, only each
+    line's; a file in UTF-16 or UTF-32 is read whole, within the limit.
     """
-    lines = text.split("\n")
-    if not any(line.strip() for line in lines):
-        inputs.notes.append(InputProblem(path, "empty file, nothing to tag"))
-        return
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        source = f"{path}:{number}"
+    wide = encoding is not None and _is_wide(source, encoding)
+    with _open_regular(path, source, max_bytes if wide else None) as handle:
+        lines = _wide_lines(handle, source, encoding, max_bytes) if wide else _byte_lines(handle, source, encoding, max_bytes)
+        blank = True
+        for number, line in lines:
+            where = f"{source}:{number}"
+            if isinstance(line, InputProblem):
+                blank = False
+                yield line
+            elif line.strip():
+                blank = False
+                try:
+                    yield _checked(_jsonl_article(line, where), '"text"')
+                except InputError as error:
+                    yield error.problem
+    if blank:
+        yield InputNote(source, "empty file, nothing to tag")
+
+
+def _wide_lines(handle: BinaryIO, source: str, encoding: str | None, max_bytes: int) -> Iterator[tuple[int, str]]:
+    """The lines of a whole file in a wide encoding (UTF-16/32), which cannot be split as bytes."""
+    try:
+        data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise InputError(source, _os_message(error)) from None
+    if len(data) > max_bytes:
+        raise InputError(source, _too_large(f"more than {max_bytes:,} bytes", max_bytes))
+    yield from enumerate(decode(data, source, encoding).split("\n"), start=1)
+
+
+def _byte_lines(handle: BinaryIO, source: str, encoding: str | None, max_bytes: int) -> Iterator[tuple[int, str | InputProblem]]:
+    """Each line decoded on its own, or the problem with it; a line longer than `max_bytes` is skipped unread."""
+    number = 0
+    while True:
         try:
-            article = _jsonl_article(line, source)
+            raw = handle.readline(max_bytes + 1)
+        except OSError as error:
+            raise InputError(source, _os_message(error)) from None
+        if not raw:
+            return
+        number += 1
+        where = f"{source}:{number}"
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+            _skip_line(handle)
+            yield number, InputProblem(where, _too_large(f"more than {max_bytes:,} bytes", max_bytes))
+            continue
+        if number == 1:
+            _refuse_binary_start(raw, source, encoding)
+            raw = raw.removeprefix(codecs.BOM_UTF8) if encoding is None else raw
+        try:
+            yield number, _decode_line(raw, where, encoding)
         except InputError as error:
-            inputs.problems.append(error.problem)
-        else:
-            _add(inputs, article, '"text"')
+            yield number, error.problem
+
+
+def _skip_line(handle: BinaryIO) -> None:
+    """Read past the rest of an overlong line, a block at a time."""
+    while True:
+        block = handle.readline(1 << 20)
+        if not block or block.endswith(b"\n"):
+            return
+
+
+def _decode_line(raw: bytes, where: str, encoding: str | None) -> str:
+    if b"\x00" in raw:
+        raise InputError(where, "binary data, not text (contains NUL bytes)")
+    try:
+        return raw.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(where, _undecodable(error, f"at byte {error.start + 1} of the line", encoding)) from None
 
 
 def _jsonl_article(line: str, source: str) -> Article:
     """The article on one JSONL line, which must be {"id": str, "text": str}."""
     shape = 'each line must be a JSON object with string fields "id" and "text"'
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        message = f"invalid JSON ({error.msg} at column {error.colno}); {shape}"
-        raise InputError(source, message) from None
+        record = loads(line)
+    except JSONProblem as error:
+        raise InputError(source, f"{error}; {shape}") from None
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {_json_kind(record)}; {shape}")
     for field in ("id", "text"):
@@ -302,12 +479,16 @@ def _json_kind(value: object) -> str:
     return "an array" if isinstance(value, list) else "an object"
 
 
-def _add(inputs: Inputs, article: Article, what: str) -> None:
-    """Keep an article with text to tag; an empty or blank one becomes a note."""
+def _checked(article: Article, what: str) -> Item:
+    """An article with text to tag; an empty or blank one becomes a note.
+
+    Text that is not valid Unicode (a lone surrogate, which some codecs
+    decode from escapes) is refused: no record holding it could be written.
+    """
+    if has_surrogate(article.text):
+        raise InputError(article.source, f"{what} holds a lone surrogate (U+D800 to U+DFFF), which is not valid Unicode text")
     if article.text.strip():
-        inputs.articles.append(article)
-    elif article.text:
-        message = f"{what} has only whitespace, nothing to tag"
-        inputs.notes.append(InputProblem(article.source, message))
-    else:
-        inputs.notes.append(InputProblem(article.source, f"empty {what}, nothing to tag"))
+        return article
+    if article.text:
+        return InputNote(article.source, f"{what} has only whitespace, nothing to tag")
+    return InputNote(article.source, f"empty {what}, nothing to tag")

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import joblib
 
+from attrib.jsonio import JSONProblem, loads
+
 if TYPE_CHECKING:
     from attrib.tagger import Tagger
 
@@ -57,8 +59,22 @@ def sha256_file(path: Path) -> str:
 
 
 def model_dir(path: Path) -> Path:
-    """`--model` may name the directory or either file in it."""
-    return path.parent if path.suffix in (".joblib", ".json") else path
+    """The model directory `--model` names: the directory itself, or the model.joblib or model.json in it.
+
+    Any other file is refused rather than read as its directory: a
+    mistyped `models/old.json` must not load `models/model.joblib`.
+    """
+    if path.name in (MODEL_FILE, CARD_FILE):
+        if not path.is_file():
+            raise ModelError(f"{path}: no such file; {_MODEL_PATHS}")
+        return path.parent
+    if path.suffix in (".joblib", ".json") or (path.exists() and not path.is_dir()):
+        what = "no such file" if not path.exists() else "not a model directory, model.joblib or model.json"
+        raise ModelError(f"{path}: {what}; {_MODEL_PATHS}")
+    return path
+
+
+_MODEL_PATHS = "pass the model directory written by `attrib train`, or the model.joblib or model.json in it"
 
 
 def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[str, Any]:
@@ -69,10 +85,12 @@ def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[
     place after the model was, the previous model is put back.  A process
     killed outright (SIGKILL, power loss) between the two renames leaves a
     new model beside the old card, which a load refuses by checksum.
+    Directories created for the model are removed again if the save fails.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    created = _make_directories(directory)
     model_path, card_path = directory / MODEL_FILE, directory / CARD_FILE
     temporaries: list[Path] = []
+    saved = False
     try:
         for name in (MODEL_FILE, CARD_FILE, MODEL_FILE + ".previous"):
             temporaries.append(_temporary(directory, name))
@@ -98,10 +116,50 @@ def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[
             else:
                 model_path.unlink(missing_ok=True)
             raise
+        saved = True
     finally:
         for leftover in temporaries:
             leftover.unlink(missing_ok=True)
+        if not saved:
+            _remove_empty(created)
     return full_card
+
+
+def _make_directories(directory: Path) -> list[Path]:
+    """Create `directory` and its missing parents; returns those created, deepest first."""
+    missing = [path for path in (directory, *directory.parents) if not path.exists()]
+    directory.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _remove_empty(directories: list[Path]) -> None:
+    for path in directories:
+        try:
+            path.rmdir()
+        except OSError:
+            return
+
+
+class AtomicFile:
+    """A file written under a temporary name beside `path` and renamed into place by `commit`.
+
+    Readers never see a half-written file, and a run that fails or is
+    interrupted (`discard`) leaves the previous file as it was.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._temporary = _temporary(path.parent, path.name)
+        self.handle = self._temporary.open("w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.handle.close()
+        _readable_as_usual(self._temporary)
+        os.replace(self._temporary, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        self._temporary.unlink(missing_ok=True)
 
 
 def _temporary(directory: Path, name: str) -> Path:
@@ -134,8 +192,8 @@ def read_card(directory: Path) -> dict[str, Any]:
     if not card_path.is_file():
         raise ModelError(f"no model at {directory}: {card_path} not found; run `attrib train` to build one")
     try:
-        card = json.loads(card_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        card = loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, JSONProblem) as error:
         raise ModelError(f"{card_path}: unreadable model card ({error}); run `attrib train` again") from None
     if not isinstance(card, dict):
         raise ModelError(f"{card_path}: not an attrib model card; run `attrib train` again")
@@ -145,9 +203,15 @@ def read_card(directory: Path) -> dict[str, Any]:
 def check_card(card: dict[str, Any], directory: Path) -> None:
     """Refuse a model whose card was written by an incompatible attrib or scikit-learn."""
     card_path = directory / CARD_FILE
-    if card.get("format") != MODEL_FORMAT:
+    found = card.get("format")
+    if not isinstance(found, int) or isinstance(found, bool):
         raise ModelError(
-            f"{card_path}: model format {card.get('format')!r}, this attrib reads format {MODEL_FORMAT}; "
+            f"{card_path}: model format is {_json_type(found)}, not a whole number "
+            f"(this attrib reads format {MODEL_FORMAT}); run `attrib train` to rebuild it"
+        )
+    if found != MODEL_FORMAT:
+        raise ModelError(
+            f"{card_path}: model format {found}, this attrib reads format {MODEL_FORMAT}; "
             "run `attrib train` to rebuild it"
         )
     recorded = card.get("versions")
@@ -156,9 +220,21 @@ def check_card(card: dict[str, Any], directory: Path) -> None:
     current = metadata.version("scikit-learn")
     if _minor(saved) != _minor(current):
         raise ModelError(
-            f"{card_path}: model saved with scikit-learn {saved or 'unknown'}, this is {current}; "
+            f"{card_path}: model saved with scikit-learn {saved[:40] or 'unknown'}, this is {current}; "
             "run `attrib train` to rebuild it with this version"
         )
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "missing or null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return f"the string {value[:20]!r}"
+    if isinstance(value, float):
+        return "a fraction"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def _minor(version: str) -> str:

@@ -4,6 +4,14 @@ News text breaks the usual rules: headlines and captions have no final
 full stop, honorifics end in one ("Mr. Healey"), quoted sentences end
 inside the closing mark, and a quote may run over several sentences.  A
 paragraph is a line; a sentence never crosses a line break.
+
+A sentence is at most MAX_SENTENCE characters.  An unpunctuated
+transcript or a scraped page can run for thousands of characters without a
+full stop, and the speaker features compare every mention with every cue
+in a sentence; cutting overlong sentences keeps each sentence's cost
+bounded and the whole article's cost linear in its length.  Real news
+sentences stay well under the limit (the longest labelled one has fewer
+than 500 characters).
 """
 
 from __future__ import annotations
@@ -39,6 +47,12 @@ _SENTENCE_STARTERS = frozenset(
 )
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# The longest sentence; a longer one is cut at the last clause boundary
+# (after a comma, semicolon, colon or dash followed by a space, or before a
+# spaced dash) in the second half of the limit, else at the last space,
+# else (no space at all) at the limit.
+MAX_SENTENCE = 500
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:\u2013\u2014])(?=\s)|(?=\s[-\u2013\u2014]\s)")
 _WORD_AFTER = re.compile(r"\S+")
 
 
@@ -71,15 +85,39 @@ def split_sentences(text: str) -> list[Span]:
     sentences: list[Span] = []
     for para in paragraphs(text):
         start = para.start
-        for cut in _cuts(text, para.start, para.end):
+        for cut in [*_cuts(text, para.start, para.end), para.end]:
             span = _trimmed(text, start, cut, para.paragraph)
             if span is not None:
-                sentences.append(span)
+                sentences.extend(_bounded(text, span))
             start = cut
-        span = _trimmed(text, start, para.end, para.paragraph)
-        if span is not None:
-            sentences.append(span)
     return sentences
+
+
+def _bounded(text: str, span: Span) -> list[Span]:
+    """`span` cut into pieces of at most MAX_SENTENCE characters (see the module docstring)."""
+    pieces: list[Span] = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE:
+        cut = _last_cut(text, start)
+        piece = _trimmed(text, start, cut, span.paragraph)
+        if piece is not None:
+            pieces.append(piece)
+        start = cut
+    piece = _trimmed(text, start, span.end, span.paragraph)
+    if piece is not None:
+        pieces.append(piece)
+    return pieces
+
+
+def _last_cut(text: str, start: int) -> int:
+    """Where a piece that starts at `start` ends: the last clause boundary in its second half, else the last space."""
+    limit = start + MAX_SENTENCE
+    clause = None
+    for clause in _CLAUSE_BREAK.finditer(text, start + MAX_SENTENCE // 2, limit):
+        pass
+    if clause is not None:
+        return clause.start()
+    return next((i for i in range(limit, start, -1) if text[i].isspace()), limit)
 
 
 def _cuts(text: str, start: int, end: int) -> list[int]:

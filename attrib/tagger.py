@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from sklearn.exceptions import NotFittedError
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
@@ -93,7 +94,7 @@ class Tagger:
 
     def tag_many(self, articles: Iterable[tuple[str, str]]) -> list[list[Record]]:
         """Records for each (id, text) pair, in order; one vectorisation for the whole batch."""
-        return self._tag_parsed([_parse(article, text) for article, text in articles])
+        return self._tag_parsed([_parse(article, text) for article, text in _checked_pairs(self, articles)])
 
     def _tag_parsed(self, parsed: list[_Parsed]) -> list[list[Record]]:
         inputs = [sentence_input for item in parsed for sentence_input in item.inputs]
@@ -195,6 +196,23 @@ def _training_rows(parsed: list[_Parsed], gold: dict[str, list[Record]]) -> _Row
             rows.groups.append((candidates(item.view, view, history), label.speaker))
             history[view.index] = label.speaker
     return rows
+
+
+def _checked_pairs(tagger: Tagger, articles: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (id, text) pairs, after saying plainly what is wrong with a call that cannot work."""
+    if not hasattr(tagger, "quote_model_"):
+        raise NotFittedError("this Tagger is not fitted yet; call fit(corpus) first, or use Tagger.load()")
+    if isinstance(articles, (str, bytes)):
+        raise TypeError("tag_many takes (id, text) pairs, e.g. [('a1', text)], not one string; use tag(text) for one article")
+    pairs = list(articles)
+    for position, pair in enumerate(pairs):
+        where = f" (item {position})" if len(pairs) > 1 else ""
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise TypeError(f"tag_many takes (id, text) pairs, got {type(pair).__name__} {pair!r:.40}{where}")
+        for name, value in zip(("article id", "text"), pair):
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be str, got {type(value).__name__}{where}")
+    return pairs
 
 
 def _parse(article: str, text: str) -> _Parsed:

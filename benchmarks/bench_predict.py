@@ -25,7 +25,12 @@ What it measures (see benchmarks/README.md for how to read each figure):
                  bytes) made by cycling through the seed paragraphs, tagged
                  with `Tagger.tag`; seconds, sentences, the time ratio of the
                  largest to the smallest size beside the size ratio, and the
-                 tracemalloc peak of a separate run of each size.
+                 tracemalloc peak of a separate run of each size.  Then
+                 --line-mb MB of one line with no full stop
+                 ("Mr Smith said officials denied it and ", repeated)
+                 against as many MB of the seed prose: dense names and
+                 reporting verbs in an unpunctuated transcript must cost
+                 about what ordinary sentences do.
 
 Everything is deterministic: the inputs are the seed articles, repeated.
 """
@@ -57,6 +62,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CLI_INPUT = SEEDS / "002_8434543e79469e45.txt"
 MB = 1_000_000
+# A transcript with no full stop: a name, reporting verbs and a role noun every few words.
+LONG_LINE_UNIT = "Mr Smith said officials denied it and "
 # Above this many seconds for one size, the report says the size is too slow to repeat often.
 SLOW_SECONDS = 180.0
 
@@ -92,6 +99,11 @@ def big_article(seeds: list[tuple[str, str]], size: int) -> str:
         lines.append(line)
         total += len(line.encode("utf-8")) + 1
     return "\n".join(lines) + "\n"
+
+
+def long_line(size: int) -> str:
+    """One line of at least `size` UTF-8 bytes with no full stop and no line break."""
+    return LONG_LINE_UNIT * math.ceil(size / len(LONG_LINE_UNIT.encode("utf-8")))
 
 
 # ---------------------------------------------------------------------------
@@ -227,6 +239,16 @@ def bench_cli(repeats: int) -> dict[str, Any]:
     }
 
 
+def bench_long_line(tagger: Tagger, seeds: list[tuple[str, str]], size_mb: float) -> dict[str, Any]:
+    """`size_mb` MB as one unpunctuated line, beside as many MB of the seed prose."""
+    rows = {}
+    for name, text in (("prose", big_article(seeds, int(size_mb * MB))), ("long_line", long_line(int(size_mb * MB)))):
+        print(f"  linearity: tagging {size_mb:g} MB of {name.replace('_', ' ')} ...", file=sys.stderr, flush=True)
+        seconds, records = timed(lambda: tagger.tag(text, name))
+        rows[name] = {"bytes": len(text.encode("utf-8")), "sentences": len(records), "seconds": seconds}
+    return {"size_mb": size_mb, **rows, "time_ratio": rows["long_line"]["seconds"] / rows["prose"]["seconds"]}
+
+
 def bench_linearity(tagger: Tagger, seeds: list[tuple[str, str]], sizes_mb: list[float], trace: bool) -> dict[str, Any]:
     rows = []
     for size_mb in sizes_mb:
@@ -339,6 +361,13 @@ def report(results: dict[str, Any]) -> str:
                 lines.append(f"    slower than {SLOW_SECONDS:.0f} s")
         if "time_ratio" in lin:
             lines.append(f"  time ratio largest/smallest: {lin['time_ratio']:.2f} for a size ratio of {lin['size_ratio']:.2f} (equal when time is linear)")
+        if "long_line" in lin:
+            long = lin["long_line"]
+            lines.append(f"  {long['size_mb']:g} MB in one line without a full stop ({LONG_LINE_UNIT.strip()!r} repeated) against as much seed prose:")
+            for name in ("prose", "long_line"):
+                row = long[name]
+                lines.append(f"    {name.replace('_', ' '):<9} {row['bytes']} bytes, {row['sentences']} sentences in {row['seconds']:.3f} s")
+            lines.append(f"    time ratio long line/prose: {long['time_ratio']:.2f}")
     if "profile" in results:
         top = len(results["profile"]["by_cumulative"])
         lines += ["", f"cProfile of one throughput run (slower than unprofiled), top {top} by cumulative, by own time, and attrib's own:"]
@@ -359,6 +388,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3, help="throughput runs; the best is reported (default 3)")
     parser.add_argument("--cli-repeats", type=int, default=3, help="warm fresh-process runs; the best is reported (default 3)")
     parser.add_argument("--sizes", default="1,10", help="comma-separated article sizes in MB for linearity (default 1,10)")
+    parser.add_argument("--line-mb", type=float, default=1.0, help="MB of one unpunctuated line against as much prose, in linearity; 0 skips it (default 1)")
     parser.add_argument("--no-linearity-tracemalloc", action="store_true", help="skip the (slow) tracemalloc run of each size")
     parser.add_argument("--skip", action="append", default=[], choices=PARTS, help="leave out a part; may be repeated")
     parser.add_argument("--profile", type=int, nargs="?", const=10, default=0, metavar="N",
@@ -394,6 +424,8 @@ def main(argv: list[str] | None = None) -> None:
         results["cli"] = bench_cli(args.cli_repeats)
     if "linearity" not in args.skip:
         results["linearity"] = bench_linearity(tagger, seeds, sizes, trace=not args.no_linearity_tracemalloc)
+        if args.line_mb > 0:
+            results["linearity"]["long_line"] = bench_long_line(tagger, seeds, args.line_mb)
 
     results["machine"]["load_average_at_end"] = _load_average()
     if args.json:

@@ -7,6 +7,7 @@ the user's home and train the default model once per session.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -24,6 +25,30 @@ from attrib.training import train
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data" / "labels.jsonl"
 SEEDS = REPO / "seeds"
+
+# An invented article a user might label, and its labels (see write_user_labels).
+USER_ARTICLE = (
+    "Harbour ferry fares to rise\n"
+    "\u201cWe deny that the fares were set in secret,\u201d port director Ines Varga said on Monday.\n"
+    "Passengers were told the rise was \u201ctemporary and necessary\u201d.\n"
+)
+USER_LABELS = [
+    ("Harbour ferry fares to rise", "none", None, None, None, "none"),
+    ("\u201cWe deny that the fares were set in secret,\u201d port director Ines Varga said on Monday.", "direct", "Ines Varga", "port director Ines Varga", "said", "deny"),
+    ("Passengers were told the rise was \u201ctemporary and necessary\u201d.", "direct", None, None, None, "none"),
+]
+
+
+def write_user_labels(labels: Path) -> Path:
+    """Labels for USER_ARTICLE: the last sentence quotes words whose source the article never gives."""
+    with labels.open("w", encoding="utf-8") as handle:
+        for index, (text, quote, speaker, mention, cue, stance) in enumerate(USER_LABELS):
+            start = USER_ARTICLE.index(text)
+            record = {"article": "ferry", "index": index, "start": start, "end": start + len(text), "text": text,
+                      "quote": quote, "speaker": speaker, "mention": mention, "cue": cue, "stance": stance}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return labels
+
 
 # Small models: multi-threaded BLAS only slows them down, badly so on a busy
 # machine.  Set for subprocesses here; attrib's CLI limits its own threads.

@@ -6,9 +6,12 @@ import csv
 import hashlib
 import io
 import json
+import os
+import select
 import subprocess
 import sys
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from hypothesis import given, settings
 from attrib.corpus import load_corpus
 from attrib.records import PREDICTION_FIELDS, QUOTE_TYPES, STANCES, Record
 from attrib.tagger import Tagger
-from tests.conftest import DATA, SEEDS
+from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
 from tests.strategies import hostile_text
 
 SEED = SEEDS / "003_218fb273f3dd3233.txt"
@@ -115,11 +118,14 @@ def test_predict_table_shows_attributed_sentences(cli) -> None:
     result = cli("predict", SEED)  # table is the default
     assert result.exit_code == 0, result.stderr
     header, *rows = result.stdout.splitlines()
-    assert header.split()[:3] == ["article", "#", "speaker"]
+    assert header.split() == ["article", "#", "speaker", "quote", "stance", "conf", "sentence"]
     assert len(rows) == len(attributed) >= 1
+    sentence_column = header.index("sentence")
     for row, record in zip(rows, attributed):
         assert row.startswith(SEED.stem)
         assert (record["speaker"] or "?")[:20] in row and record["stance"] in row
+        assert row[header.index("quote") :].split()[0] == record["quote"]
+        assert record["text"].startswith(row[sentence_column:].rstrip("\u2026"))
 
 
 def test_unknown_format_is_refused(cli) -> None:
@@ -157,10 +163,11 @@ def test_predict_jsonl_articles_uses_their_ids(cli, tmp_path: Path) -> None:
 # ---------------------------------------------------------- train/evaluate ---
 
 
-def test_train_writes_model_and_card(cli, tmp_path: Path) -> None:
-    """The one run with leave-one-article-out scoring."""
+def test_train_writes_model_and_card(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one run with leave-one-article-out scoring; outside the clone, on the bundled labels and seeds."""
+    monkeypatch.chdir(tmp_path)
     out = tmp_path / "model"
-    result = cli("train", "--data", DATA, "--seeds", SEEDS, "--out", out)
+    result = cli("train", "--out", out)
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["model.joblib", "model.json"]
     card = json.loads((out / "model.json").read_text(encoding="utf-8"))
@@ -191,8 +198,10 @@ FIGURES = (
 )
 
 
-def test_evaluate_held_out_prints_figures_beside_baselines(cli) -> None:
-    result = cli("evaluate", "--data", DATA, "--seeds", SEEDS)
+def test_evaluate_held_out_prints_figures_beside_baselines(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the clone, without --data and --seeds: the bundled labels and seeds."""
+    monkeypatch.chdir(tmp_path)
+    result = cli("evaluate")
     assert result.exit_code == 0, result.stderr
     for figure in FIGURES:
         assert figure in result.stdout
@@ -210,6 +219,18 @@ def test_evaluate_saved_model_on_gold(cli, trained_model: Path) -> None:
     scores = json.loads(result.stdout)
     assert {"model", "majority", "keywords"} <= set(scores)
     assert scores["model"]["sentences"] == len(DATA.read_text(encoding="utf-8").splitlines())
+    for run in (text, result):  # the model was trained on these very articles
+        assert "warning: 5 of 5 gold articles" in run.stderr and "training data" in run.stderr
+
+
+def test_evaluate_on_articles_the_model_never_saw_gives_no_warning(cli, trained_model: Path, tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "ferry.txt").write_text(USER_ARTICLE, encoding="utf-8")
+    labels = write_user_labels(tmp_path / "gold.jsonl")
+    result = cli("evaluate", "--gold", labels, "--articles", articles, "--model", trained_model, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -464,3 +485,188 @@ def test_hostile_text_through_the_cli(cli, tmp_path: Path) -> None:
     table = cli("predict", path, "--format", "table")
     assert table.exit_code == 0
     assert len(table.stdout.splitlines()) == 1 + sum(r["quote"] != "none" for r in records)
+
+
+# ------------------------------------------- input that parses but cannot be used ---
+
+
+UNUSABLE_LINES = {
+    "surrogate-text": '{"id": "s1", "text": "The minister said \\ud800 no."}',
+    "surrogate-id": '{"id": "\\ud800", "text": "The minister said no."}',
+    "long-number": '{"id": "n1", "text": "The minister said no.", "views": ' + "4" * 5000 + "}",
+    "deep-nesting": '{"id": "d1", "text": "x", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}",
+}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_jsonl_lines_json_accepts_but_no_record_could_hold_are_reported_and_the_rest_tagged(cli, tmp_path: Path, fmt: str) -> None:
+    good = {"g1": "\u201cIt is reckless,\u201d Mr Alvarez said.", "g2": "The ministry denied the report, officials said."}
+    path = tmp_path / "scraped.jsonl"
+    lines = [json.dumps({"id": "g1", "text": good["g1"]}), *UNUSABLE_LINES.values(), json.dumps({"id": "g2", "text": good["g2"]})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("predict", path, "--format", fmt)
+    assert result.exit_code == 1
+    for number, words in zip(range(2, 6), ["lone surrogate", "lone surrogate", "digits", "nested too deeply"]):
+        assert any(line.startswith(f"attrib: {path}:{number}: ") and words in line for line in result.stderr.splitlines())
+    if fmt == "jsonl":
+        assert_valid_records(records_of(result.stdout), good)
+
+
+# ------------------------------------------------------ what is not a regular file ---
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_devices_and_named_pipes_are_refused_when_named_and_skipped_in_a_directory(cli_process, tmp_path: Path) -> None:
+    """/dev/zero would fill memory and a pipe would wait for a writer forever; one process checks all three."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    os.mkfifo(folder / "0_feed.txt")
+    (folder / "1_story.txt").write_bytes(SEED.read_bytes())
+    process = cli_process("predict", "/dev/zero", folder / "0_feed.txt", folder, "--format", "jsonl", timeout=120)
+    assert process.returncode == 1
+    lines = process.stderr.splitlines()
+    assert "attrib: /dev/zero: not a regular file (a device); attrib reads text files, or - for standard input" in lines
+    assert any(line.startswith(f"attrib: {folder / '0_feed.txt'}: not a regular file (a named pipe)") for line in lines)
+    assert f"attrib: {folder / '0_feed.txt'}: skipped: a named pipe, not a regular file" in lines
+    assert_valid_records(records_of(process.stdout), {"1_story": SEED_TEXT})
+
+
+def test_an_article_over_the_size_limit_is_refused_until_the_limit_is_raised(cli, tmp_path: Path) -> None:
+    result = cli("predict", SEED, "--max-size", "0.001")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{SEED}: too large" in result.stderr and "--max-size" in result.stderr
+    assert cli("predict", SEED, "--max-size", "1", "--format", "jsonl").exit_code == 0
+    assert cli("predict", SEED, "--max-size", "0").exit_code == 2
+
+
+def test_records_are_written_before_a_slow_standard_input_ends() -> None:
+    """`attrib predict story.txt -`: story.txt's records come out while standard input is still open."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from attrib.cli import main; main()", "predict", str(SEED), "-", "--format", "jsonl"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "no record before standard input was closed"
+        assert json.loads(process.stdout.readline())["article"] == SEED.stem
+        process.stdin.write(b"The mayor said the bridge would reopen.")
+        process.stdin.close()
+        rest = process.stdout.read().decode("utf-8")
+        assert process.wait(timeout=120) == 0
+    finally:
+        process.kill()
+    assert records_of(rest)[-1]["article"] == "stdin"
+
+
+# ------------------------------------------------------ output that cannot be written ---
+
+
+def run_attrib(*args: str, stdout: object, preexec: object = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-c", "from attrib.cli import main; main()", *args],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        preexec_fn=preexec,  # type: ignore[arg-type]
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_standard_output_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        process = run_attrib("predict", str(SEED), "--format", "jsonl", stdout=full)
+    stderr = process.stderr.decode("utf-8")
+    assert process.returncode == 2
+    assert stderr.splitlines() == [stderr.strip()] and "No space left on device" in stderr
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes file descriptor 1")
+def test_a_closed_standard_output_is_one_line_and_exit_2() -> None:
+    process = run_attrib("predict", str(SEED), "--format", "jsonl", stdout=None, preexec=lambda: os.close(1))
+    stderr = process.stderr.decode("utf-8")
+    assert process.returncode == 2
+    assert stderr.splitlines() == [stderr.strip()] and "standard output is closed" in stderr
+
+
+def test_output_file_holds_the_records_and_is_replaced_only_by_a_run_that_tagged(cli, tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    result = cli("predict", SEED, "--format", "jsonl", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == cli("predict", SEED, "--format", "jsonl").stdout
+    before = out.read_bytes()
+    failed = cli("predict", tmp_path / "missing.txt", "--output", out)
+    assert failed.exit_code == 2
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.jsonl"]  # no temporary left behind
+
+
+def test_output_file_that_cannot_be_written_is_left_as_it_was(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import attrib.cli as attrib_cli
+
+    out = tmp_path / "records.jsonl"
+    out.write_text("previous run\n", encoding="utf-8")
+
+    def full(self: object, lines: list[str]) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(attrib_cli._Records, "write", full)
+    result = cli("predict", SEED, "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"attrib: cannot write the records to {out} (No space left on device); stopped, {out} was left as it was"
+    assert out.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["records.jsonl"]
+
+
+# --------------------------------------------------------------- unexpected errors ---
+
+
+_BROKEN_TAGGER = """
+import sys
+from attrib import tagger
+
+def broken(self, articles):
+    raise KeyError("an internal table lost its key")
+
+tagger.Tagger.tag_many = broken
+from attrib.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_an_unexpected_error_has_its_own_exit_code_and_one_line(debug: bool) -> None:
+    args = ["--debug"] * debug + ["predict", str(SEED)]
+    process = subprocess.run([sys.executable, "-c", _BROKEN_TAGGER, *args], capture_output=True, timeout=120)
+    stderr = process.stderr.decode("utf-8")
+    assert process.returncode == 70
+    assert stderr.splitlines()[-1].startswith("attrib: unexpected error (KeyError")
+    assert ("Traceback" in stderr) == debug
+    if not debug:
+        assert len(stderr.splitlines()) == 1 and "--debug" in stderr
+
+
+# ------------------------------------------------------------------ csv, version ---
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_kept_unless_csv_safe_is_asked_for(cli, tmp_path: Path) -> None:
+    text = "=HYPERLINK(\"http://example.com\",\"Click\") the spokesman said.\n@SUM(1) is here.\n"
+    path = tmp_path / "formula.txt"
+    path.write_text(text, encoding="utf-8")
+    raw = list(csv.reader(io.StringIO(cli("predict", path, "--format", "csv").stdout)))
+    column = PREDICTION_FIELDS.index("text")
+    assert [row[column] for row in raw[1:]] == ['=HYPERLINK("http://example.com","Click") the spokesman said.', "@SUM(1) is here."]
+    safe = list(csv.reader(io.StringIO(cli("predict", path, "--format", "csv", "--csv-safe").stdout)))
+    assert [row[column] for row in safe[1:]] == ["'" + row[column] for row in raw[1:]]
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in safe[1:] for cell in row)
+
+
+def test_version_is_the_installed_package_version(cli) -> None:
+    import attrib
+
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"attrib {metadata.version('attrib')}\n" == f"attrib {attrib.__version__}\n"

@@ -180,10 +180,24 @@ def test_missing_labels_file(tmp_path: Path) -> None:
     ]
 
 
-def test_unreadable_labels_file(tmp_path: Path) -> None:
-    labels = tmp_path / "labels.jsonl"
+def test_unreadable_labels_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+
+    def denied(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert_problem(problems_of(labels, articles), f"{labels}: ", "cannot read the labels file", "Permission denied")
+
+
+def test_labels_folder_without_jsonl_files(tmp_path: Path) -> None:
+    labels = tmp_path / "labels"
     labels.mkdir()
-    assert_problem(problems_of(labels, tmp_path), f"{labels}: ", "cannot read the labels file")
+    assert_problem(problems_of(labels, tmp_path), f"{labels}: ", "no .jsonl files")
+
+
+def test_labels_that_are_a_device_are_refused_unread(tmp_path: Path) -> None:
+    assert_problem(problems_of(Path("/dev/zero"), tmp_path), "/dev/zero: ", "not a regular file")
 
 
 def test_labels_file_not_utf8(tmp_path: Path) -> None:
@@ -220,7 +234,7 @@ def test_invalid_json(tmp_path: Path, line: str) -> None:
     lines[2] = line
     labels, articles = write_corpus(tmp_path, lines)
     problems = problems_of(labels, articles)
-    assert_problem(problems, f"{labels}:3: ", "not valid JSON", "column")
+    assert_problem(problems, f"{labels}:3: ", "invalid JSON", "column")
     assert len(problems) == 1, "a broken line must not also be reported as a gap or index jump"
 
 
@@ -316,8 +330,8 @@ def test_start_not_before_end(tmp_path: Path) -> None:
     [
         (1, {"speaker": "Ann Lee"}, ("speaker 'Ann Lee' on a sentence with quote 'none'",)),
         (1, {"stance": "hedge"}, ("stance 'hedge' on a sentence with quote 'none'", "expected 'none'")),
-        (2, {"speaker": None}, ("direct quote with no speaker",)),
-        (3, {"speaker": " "}, ("indirect quote with no speaker",)),
+        (2, {"speaker": " "}, ("empty speaker ' '", "null for a direct quote")),
+        (3, {"speaker": None}, ("indirect quote with no speaker",)),
     ],
 )
 def test_labels_that_contradict_quote(
@@ -409,7 +423,7 @@ def test_several_bad_lines_all_reported_in_one_run(tmp_path: Path) -> None:
     labels, articles = write_corpus(tmp_path, lines)
     problems = problems_of(labels, articles)
     assert_problem(problems, f"{labels}:1: ", "unknown stance 'maybe'")
-    assert_problem(problems, f"{labels}:2: ", "not valid JSON")
+    assert_problem(problems, f"{labels}:2: ", "invalid JSON")
     assert_problem(problems, f"{labels}:3: ", "unknown field 'colour'")
     assert_problem(problems, f"{labels}:4: ", "do not reproduce 'text'")
     assert len(problems) == 4
@@ -426,3 +440,74 @@ def test_error_message_is_problems_one_per_line(tmp_path: Path) -> None:
     assert len(problems) == 2
     assert str(caught.value) == "\n".join(problems)
     assert str(caught.value).count("\n") == 1
+
+
+# --- several files, str paths, JSON that parses but cannot be used -------------
+
+
+def test_paths_may_be_given_as_strings(tmp_path: Path) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+    assert len(load_corpus(str(labels), str(articles)).records) == len(SENTENCES)
+
+
+def test_a_direct_quote_may_have_no_speaker(tmp_path: Path) -> None:
+    lines = good_lines()
+    lines[1].update(speaker=None, mention=None, cue=None)
+    corpus = load_corpus(*write_corpus(tmp_path, lines))
+    assert corpus.records[1].quote == "direct" and corpus.records[1].speaker is None
+
+
+def split_corpus(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """The good corpus and a second article, each with its own labels file and folder."""
+    first_labels, first_articles = write_corpus(tmp_path, good_lines())
+    other = tmp_path / "other"
+    other.mkdir()
+    second_labels, second_articles = write_corpus(other, good_lines("b2"), {"b2": TEXT})
+    return first_labels, first_articles, second_labels, second_articles
+
+
+def test_several_labels_files_and_article_folders_are_merged(tmp_path: Path) -> None:
+    first_labels, first_articles, second_labels, second_articles = split_corpus(tmp_path)
+    corpus = load_corpus([first_labels, second_labels], [first_articles, second_articles])
+    assert corpus.articles == [ARTICLE, "b2"] and len(corpus.records) == 2 * len(SENTENCES)
+    folder = tmp_path / "all-labels"
+    folder.mkdir()
+    (folder / "1.jsonl").write_bytes(first_labels.read_bytes())
+    (folder / "2.jsonl").write_bytes(second_labels.read_bytes())
+    assert load_corpus(folder, [first_articles, second_articles]).articles == [ARTICLE, "b2"]
+
+
+def test_the_same_labels_in_two_files_are_duplicates_naming_both(tmp_path: Path) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(labels.read_bytes())
+    problems = problems_of([labels, copy], articles)  # type: ignore[arg-type]
+    assert_problem(problems, f"{copy}:1: ", "duplicate sentence", f"already on {labels}:1")
+
+
+def test_one_article_with_two_texts_is_a_problem(tmp_path: Path) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / f"{ARTICLE}.txt").write_text(TEXT + "More.\n", encoding="utf-8")
+    assert_problem(problems_of(labels, [articles, elsewhere]), f"{labels}:1: ", "different texts")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "line, words",
+    [
+        ('{"article": "a1", "index": 0, "text": "\\ud800"}', ('"text"', "lone surrogate")),
+        ('{"article": "a1", "index": ' + "9" * 5000 + "}", ("number of more than",)),
+        ("[" * 100_000 + "]" * 100_000, ("nested too deeply",)),
+    ],
+    ids=["surrogate", "long-number", "deep-nesting"],
+)
+def test_json_that_parses_but_cannot_be_used_is_reported_at_its_line(tmp_path: Path, line: str, words: tuple[str, ...]) -> None:
+    lines: list[dict[str, Any] | str] = [*good_lines(), line]
+    problems = problems_of(*write_corpus(tmp_path, lines))
+    assert_problem(problems, at(tmp_path, 5), *words)
+
+
+def test_a_labels_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    labels, articles = write_corpus(tmp_path, good_lines())
+    assert len(load_corpus([labels, labels, tmp_path], articles).records) == len(SENTENCES)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.inputs import Article, InputError, InputProblem, Inputs, decode, read_inputs
+from attrib.inputs import MAX_BYTES, Article, InputError, InputProblem, Inputs, decode, iter_inputs, read_inputs
 
 
 def write(path: Path, data: bytes | str) -> str:
@@ -174,10 +174,14 @@ def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.Monkey
     write(path, "Hidden.")
     path.chmod(0)
     if os.geteuid() == 0:  # root reads anything, so simulate the refusal
-        def refuse(self: Path) -> bytes:
-            raise PermissionError(13, "Permission denied", str(self))
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        def refuse(name: object, *args: object, **kwargs: object) -> int:
+            if Path(str(name)) == path:
+                raise PermissionError(13, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", refuse)
     try:
         problem = only_problem(read_inputs([str(path)]))
     finally:
@@ -219,7 +223,98 @@ def test_empty_and_whitespace_only_inputs_become_notes(tmp_path: Path) -> None:
     ]
 
 
-def test_large_file_is_read(tmp_path: Path) -> None:
+def test_large_file_is_read_when_the_limit_allows_it(tmp_path: Path) -> None:
     text = "A sentence of news, said the minister.\n" * 1_100_000  # about 43 MB
     path = write(tmp_path / "dump.txt", text)
-    assert read_inputs([path]).articles[0].text == text
+    assert read_inputs([path], max_bytes=50_000_000).articles[0].text == text
+
+
+# ----------------------------------------------------------- limits and streams ---
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = write(tmp_path / "dump.txt", "x" * (MAX_BYTES + 1))
+    problem = only_problem(read_inputs([path]))
+    assert problem.source == path and "too large" in problem.message and "--max-size" in problem.message
+    assert read_inputs([path], max_bytes=MAX_BYTES + 1).articles[0].text == "x" * (MAX_BYTES + 1)
+
+
+def test_standard_input_over_the_limit_is_refused_after_reading_only_the_limit() -> None:
+    class Endless(io.RawIOBase):
+        """Like /dev/zero: a read never ends the stream."""
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: bytearray) -> int:
+            buffer[:] = b"a" * len(buffer)
+            return len(buffer)
+
+    problem = only_problem(read_inputs(["-"], stdin=io.BufferedReader(Endless()), max_bytes=1000))
+    assert problem.source == "<stdin>" and "too large" in problem.message
+
+
+def test_a_device_given_as_a_path_is_refused_not_read() -> None:
+    problem = only_problem(read_inputs(["/dev/zero"]))
+    assert problem.source == "/dev/zero"
+    assert "not a regular file (a device)" in problem.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_when_given_and_skipped_in_a_directory(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "feed.txt")
+    write(tmp_path / "story.txt", "The mayor said so.")
+    problem = only_problem(read_inputs([str(tmp_path / "feed.txt")]))
+    assert "not a regular file (a named pipe)" in problem.message
+    inputs = read_inputs([str(tmp_path)])
+    assert [a.id for a in inputs.articles] == ["story"] and inputs.problems == []
+    assert [str(n) for n in inputs.notes] == [f"{tmp_path / 'feed.txt'}: skipped: a named pipe, not a regular file"]
+
+
+def test_inputs_come_one_at_a_time(tmp_path: Path) -> None:
+    """The second input is not touched before the first article is handed over."""
+    first = write(tmp_path / "first.txt", "One.")
+    second = tmp_path / "second.txt"
+    items = iter_inputs([first, str(second)])
+    assert next(items) == Article("first", "One.", first)
+    write(second, "Written after the first was read.")
+    assert next(items).text == "Written after the first was read."
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ('{"id": "a", "text": "Bad \\ud800 text."}', ['"text"', "lone surrogate"]),
+        ('{"id": "\\udfff", "text": "Fine text."}', ['"id"', "lone surrogate"]),
+        ('{"id": "a", "text": "Fine.", "n": ' + "7" * 5000 + "}", ["number of more than"]),
+        ("[" * 100_000 + "]" * 100_000, ["nested too deeply"]),
+    ],
+    ids=["surrogate-text", "surrogate-id", "long-number", "deep-nesting"],
+)
+def test_jsonl_lines_json_accepts_but_attrib_cannot_use_are_problems(tmp_path: Path, line: str, words: list[str]) -> None:
+    path = write(tmp_path / "d.jsonl", '{"id": "ok1", "text": "First."}\n' + line + '\n{"id": "ok2", "text": "Last."}\n')
+    inputs = read_inputs([path])
+    assert [a.id for a in inputs.articles] == ["ok1", "ok2"]
+    assert [p.source for p in inputs.problems] == [f"{path}:2"]
+    for word in words:
+        assert word in inputs.problems[0].message
+
+
+def test_jsonl_line_over_the_limit_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.jsonl", '{"id": "big", "text": "' + "x" * 5000 + '"}\n{"id": "small", "text": "Fine."}\n')
+    inputs = read_inputs([path], max_bytes=1000)
+    assert [a.id for a in inputs.articles] == ["small"]
+    assert [p.source for p in inputs.problems] == [f"{path}:1"] and "too large" in inputs.problems[0].message
+
+
+def test_jsonl_bad_bytes_spoil_only_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.jsonl", b'{"id": "a", "text": "Caf\xe9."}\n{"id": "b", "text": "Fine."}\n')
+    inputs = read_inputs([path])
+    assert [a.id for a in inputs.articles] == ["b"]
+    assert [p.source for p in inputs.problems] == [f"{path}:1"] and "--encoding" in inputs.problems[0].message
+
+
+def test_text_decoded_into_lone_surrogates_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "escaped.txt", b"He said \\ud800 twice.")
+    problem = only_problem(read_inputs([path], encoding="unicode_escape"))
+    assert "lone surrogate" in problem.message

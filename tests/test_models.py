@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import joblib
@@ -17,8 +18,8 @@ import attrib.cli as attrib_cli
 from attrib import persistence
 from attrib.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, save_model, sha256_file
 from attrib.tagger import Tagger
-from attrib.training import cache_dir
-from tests.conftest import DATA, SEEDS
+from attrib.training import cache_dir, train
+from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
 
 SEED = SEEDS / "003_218fb273f3dd3233.txt"
 
@@ -122,6 +123,36 @@ def test_broken_cards_are_refused(cli, model_copy: Path, card_text: str) -> None
     refused(cli, model_copy, str(model_copy / CARD_FILE))
 
 
+@pytest.mark.parametrize(
+    "value",
+    ['"\\ud800"', "9" * 5000, "[" * 100_000 + "]" * 100_000],
+    ids=["lone-surrogate", "long-number", "deep-nesting"],
+)
+def test_card_with_json_that_parses_but_cannot_be_used_is_refused(cli, model_copy: Path, value: str) -> None:
+    text = (model_copy / CARD_FILE).read_text(encoding="utf-8")
+    (model_copy / CARD_FILE).write_text(text.replace('"created":', f'"note": {value}, "created":', 1), encoding="utf-8")
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "unreadable model card")
+    with pytest.raises(ModelError):
+        load_model(model_copy)
+
+
+def test_card_whose_format_is_a_string_says_it_is_the_wrong_type(cli, model_copy: Path) -> None:
+    write_card(model_copy, {**card_of(model_copy), "format": str(persistence.MODEL_FORMAT)})
+    refused(cli, model_copy, str(model_copy / CARD_FILE), f"the string '{persistence.MODEL_FORMAT}'", "not a whole number")
+
+
+@pytest.mark.parametrize("name", ["absent.joblib", "model.json.bak", "old.json", "notes.txt"])
+def test_model_path_naming_no_model_is_refused_not_swapped_for_its_directory(cli, model_copy: Path, name: str) -> None:
+    """`--model models/old.json` must not quietly load models/model.joblib."""
+    if name != "absent.joblib":
+        (model_copy / name).write_text((model_copy / CARD_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    refused(cli, model_copy / name, str(model_copy / name))
+
+
+def test_model_json_or_joblib_that_does_not_exist_is_refused(cli, tmp_path: Path) -> None:
+    refused(cli, tmp_path / MODEL_FILE, str(tmp_path / MODEL_FILE), "no such file")
+
+
 def test_card_without_checksum_is_refused(cli, model_copy: Path) -> None:
     card = card_of(model_copy)
     del card["model_sha256"]
@@ -201,11 +232,14 @@ def test_failed_rename_leaves_the_previous_pair(
     assert isinstance(load_model(model_copy), Tagger)
 
 
-def test_save_into_a_new_directory_fails_cleanly(session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "full")))
-    with pytest.raises(OSError):
-        save_model(session_tagger, tmp_path / "new", {})
-    assert list((tmp_path / "new").iterdir()) == []
+def test_train_into_new_directories_on_a_full_disk_leaves_none_behind(
+    cli, session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    result = cli("train", "--out", tmp_path / "new" / "models")
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_saved_files_are_not_private(trained_model: Path) -> None:
@@ -281,6 +315,60 @@ def test_train_reports_every_bad_label_line(cli, tmp_path: Path) -> None:
     assert "'angry'" in result.stderr and "nothing was written" in result.stderr
     assert result.stdout == ""
     assert not out.exists()
+
+
+def test_train_names_the_labels_file_and_line_of_json_that_cannot_be_used(cli, tmp_path: Path) -> None:
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace('"text": "', '"text": "\\ud800', 1)
+    lines[7] = '{"article": ' + "1" * 5000 + "}"
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("train", "--data", labels, "--seeds", SEEDS, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert f"{labels}:5: " in result.stderr and "lone surrogate" in result.stderr
+    assert f"{labels}:8: " in result.stderr and "digits" in result.stderr
+    gold = cli("evaluate", "--gold", labels, "--articles", SEEDS)
+    assert gold.exit_code == 2 and f"{labels}:5: " in gold.stderr and f"{labels}:8: " in gold.stderr
+
+
+def _by_article(tmp_path: Path) -> list[Path]:
+    """The seed labels split into two files: the first two articles, and the rest."""
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    first = {json.loads(line)["article"] for line in lines[:60]}
+    files = [tmp_path / "a.jsonl", tmp_path / "b.jsonl"]
+    files[0].write_text("".join(line + "\n" for line in lines if json.loads(line)["article"] in sorted(first)[:2]), encoding="utf-8")
+    files[1].write_text("".join(line + "\n" for line in lines if json.loads(line)["article"] not in sorted(first)[:2]), encoding="utf-8")
+    return files
+
+
+def test_train_on_several_label_files_uses_all_of_them(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--data A --data B` trains on both, not on B only (leave-one-out skipped to keep the test short)."""
+    monkeypatch.setattr(attrib_cli, "train_model", partial(train, evaluate=False))
+    first, second = _by_article(tmp_path)
+    out = tmp_path / "out"
+    result = cli("train", "--data", first, "--data", second, "--seeds", SEEDS, "--out", out)
+    assert result.exit_code == 0, result.stderr
+    assert card_of(out)["training_data"]["sentences"] == len(DATA.read_text(encoding="utf-8").splitlines())
+    assert card_of(out)["training_data"]["labels"] == [str(first), str(second)]
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(first.read_bytes())
+    twice = cli("train", "--data", first, "--data", copy, "--seeds", SEEDS, "--out", tmp_path / "twice")
+    assert twice.exit_code == 2 and f"{copy}:1: duplicate sentence" in twice.stderr and f"already on {first}:1" in twice.stderr
+    assert not (tmp_path / "twice").exists()
+
+
+def test_train_adds_a_users_labelled_article_to_the_bundled_seeds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One command, from outside the clone; a direct quote whose source is not given has speaker null."""
+    monkeypatch.setattr(attrib_cli, "train_model", partial(train, evaluate=False))
+    monkeypatch.chdir(tmp_path)
+    articles = tmp_path / "mine"
+    articles.mkdir()
+    (articles / "ferry.txt").write_text(USER_ARTICLE, encoding="utf-8")
+    labels = write_user_labels(tmp_path / "mine.jsonl")
+    result = cli("train", "--data", labels, "--seeds", articles, "--with-seeds", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    data = card_of(tmp_path / "out")["training_data"]
+    assert data["articles"] == 6 and data["sentences"] == len(DATA.read_text(encoding="utf-8").splitlines()) + 3
 
 
 def test_train_on_one_article_fits_but_has_no_cross_validation(cli, tmp_path: Path) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
-from attrib.segmentation import paragraphs, split_sentences
+from attrib.segmentation import MAX_SENTENCE, paragraphs, split_sentences
 from tests.strategies import hostile_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,3 +71,40 @@ def test_invariants_hold_on_any_text(text: str) -> None:
         covered.update(range(sentence.start, sentence.end))
     uncovered = [i for i, char in enumerate(text) if not char.isspace() and i not in covered]
     assert uncovered == []
+
+
+LONG_LINE = "Ms Okafor said ministers rejected it and " * 500  # ~20 KB, no full stop, no line break
+
+
+def test_an_overlong_sentence_is_cut_into_bounded_pieces_that_keep_their_offsets() -> None:
+    sentences = split_sentences(LONG_LINE)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(s.text == LONG_LINE[s.start : s.end] for s in sentences)
+    assert " ".join(s.text for s in sentences) == LONG_LINE.strip()
+
+
+def test_an_overlong_sentence_is_cut_at_a_clause_boundary_when_it_has_one() -> None:
+    clause = "the council said on Tuesday that the bridge would stay closed for repairs, "
+    text = clause * 12 + "a spokesman added."
+    pieces = texts(text)
+    assert len(pieces) > 1
+    assert all(piece.endswith(",") for piece in pieces[:-1])
+    assert all(len(piece) <= MAX_SENTENCE for piece in pieces)
+
+
+def test_a_line_without_any_space_is_cut_at_the_limit() -> None:
+    text = "x" * (MAX_SENTENCE * 2 + 7)
+    assert [len(piece) for piece in texts(text)] == [MAX_SENTENCE, MAX_SENTENCE, 7]
+
+
+def test_a_20_kb_line_without_a_full_stop_is_tagged_in_bounded_time(session_tagger) -> None:
+    """The cost of one sentence grows fast with its length; the cut keeps the whole linear.
+
+    Before sentences were bounded this line took minutes; the limit here is
+    only generous enough to say it finishes on a busy machine.
+    """
+    started = time.perf_counter()
+    records = session_tagger.tag(LONG_LINE)
+    assert time.perf_counter() - started < 60
+    assert all(r.text == LONG_LINE[r.start : r.end] for r in records)
