@@ -74,7 +74,7 @@ class Tagger:
                 "too little training data: need at least two quote types, and attributed sentences with at least two stances"
             )
         self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
-        self.stance_model_ = text_classifier(char_ngrams=True, C=1.0).fit(attributed, stances)
+        self.stance_model_ = text_classifier(char_ngrams=True, C=1.0, stance_evidence=True).fit(attributed, stances)
         self.speaker_model_ = SpeakerRanker().fit(groups)
         return self
 
