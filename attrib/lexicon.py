@@ -22,7 +22,8 @@ Matching is case-insensitive, word-bounded (a hyphen counts as part of a
 word, so "so-called" holds no "called"), leftmost and longest first, with
 curly apostrophes read as straight ones.  A few words are matched in lower
 case only because their capitalised form is usually a name: "May" (month,
-Theresa May), "States" (United States), "Signals".
+Theresa May), "States" (United States), "Signals", "Criminal" (International
+Criminal Court).
 
 Decisions the labelling guide leaves open, made here and tested:
 
@@ -386,7 +387,7 @@ _CONDEMN_SPECS = (
     "sickened", "disgusted", "monstrous", "inhumane", "inhuman", "savage",
     "savagery", "evil", "wicked", "immoral", "unethical", "cruel", "cruelty",
     "indiscriminate", "senseless", "wanton", "murderous", "bloodthirsty",
-    "slap in the face", "stab in the back", "~cross * red line|lines",
+    "slap in the face", "stab in the back", "(has|have|had|) (already|) ~cross * red line|lines",
     "excessive", "grossly|deeply|highly|utterly|extremely|and offensive", "offensive and",
     "is|are|was|were offensive", "affront to", "insult to",
     "blood on * hands", "travesty", "mockery", "farce", "sham", "scandalous",
@@ -466,7 +467,7 @@ _HEDGE_SPECS = (
     "premature to",
     "remains|remain|left|yet to be seen|determined|confirmed|verified|established|"
     "clarified|known",
-    "(cannot|can't|could not|couldn't|unable to|not able to) confirm|verify|say|corroborate",
+    "(cannot|can't|could not|couldn't|unable to|not able to) (yet|) confirm|verify|say|corroborate",
     "(could not|couldn't) independently|immediately confirm|verify",
     "not in a position to",
     "not aware", "unaware", "(have|has|had) no information",
@@ -477,7 +478,7 @@ _HEDGE_SPECS = (
     "~try+ to determine|establish|ascertain|verify",
     "still examining|investigating|assessing|reviewing|evaluating|studying|analysing|analyzing|"
     "gathering|checking|collecting",
-    "still looking|working into|out",
+    "still looking into", "still working out",
     "~lack * assessment|picture|information|details|clarity",
     "no (full|clear|complete|comprehensive|final) assessment|picture",
     "overly|too|excessively|unduly optimistic|pessimistic|confident",
@@ -556,7 +557,7 @@ _CONFIRM_SPECS = (
     # A negated outcome of an incident reports what happened; it rebuts no claim.
     "(there is|there are|there was|there were|there have been|there had been|) no "
     "(immediate|) (reports of|) casualties|injuries|fatalities|deaths|victims|injured|damage",
-    "no one|nobody (is|was|were|has been|had been) (seriously|badly|critically|) "
+    "(no one|nobody) (is|was|were|has been|had been) (seriously|badly|critically|) "
     "hurt|injured|killed|harmed|wounded",
     # Asserted events: done, under way, or reported as going to happen.
     f"has|have|had {_CONFIRM_PARTICIPLES}",
@@ -685,7 +686,7 @@ _EMBEDDING = _expand(
 )
 
 # Words that are usually a name when capitalised: matched in lower case only.
-_CASE_SENSITIVE = frozenset(("may", "states", "signals"))
+_CASE_SENSITIVE = frozenset(("may", "states", "signals", "criminal"))
 
 # ---------------------------------------------------------------------------
 # Asserted and negated events (FactBank's factuality, by shape)
@@ -701,7 +702,7 @@ _CASE_SENSITIVE = frozenset(("may", "states", "signals"))
 _PAST_EVENT_WORDS = frozenset(
     """took came began fled fought met struck sent stole won flew fell broke caught drove
     threw gave went sank ran rose chose froze tore blew grew drew withdrew overran
-    undertook sought brought shot""".split()
+    undertook sought brought shot found knew""".split()
 )
 # Participles of the same verbs and of common ones like them, as after "has" or "was".
 _PARTICIPLES = _PAST_EVENT_WORDS | frozenset(
@@ -737,6 +738,22 @@ _SIMPLE_PAST_RX = re.compile(
 _TRANSITIVE_PAST_RX = re.compile(
     r"(?<![\w'-])(?P<verb>[a-z]+ed)\s+(?:the|a|an|his|her|its|their|our|my|this|these|those|"
     r"some|several|signs|evidence|\d)(?![\w-])"
+)
+# A verb in -ed after a noun phrase that opens with a determiner ("the plane
+# landed", "its inspectors found"), unless "by" follows (a participle: "the
+# vessel named by the rebels").
+_NOUN_PHRASE_PAST_RX = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)\s+"
+    r"(?:[\w'-]+\s+){1,2}?(?P<verb>[a-z]+ed)(?![\w-])"
+    r"(?=\s*(?:$|[,;:.!?\"\u201d)\u2013\u2014]|\d|[a-z]+ly(?![\w-])|(?:the|a|an|his|her|its|their|our|my|this|"
+    r"that|these|those|on|in|at|to|from|with|for|after|before|over|into|near|during|overnight|"
+    r"again|back|off|out|up|down|away|there|here|yesterday|today|tonight|earlier|late|early)(?![\w-])))"
+)
+# A reported future in the passive asserts ("would be installed"); it
+# outranks the hedge "would be" at the same place.
+_FUTURE_PASSIVE_RX = re.compile(
+    r"(?<![\w-])(?:will|would|shall)\s+(?:(?:also|now|soon|then|still|all)\s+)?be\s+(?P<verb>[a-z]+ed)(?![\w-])",
+    re.IGNORECASE,
 )
 _PAST_WORD_RX = re.compile(
     r"(?<![\w-])(?:" + "|".join(sorted(_PAST_EVENT_WORDS)) + r")(?![\w-])", re.IGNORECASE
@@ -932,8 +949,12 @@ def stance_features(text: str) -> dict[str, float]:
         return k >= 0 and position < scopes[k][1]
 
     found: set[str] = set()
+    hedge_ends = [end for _, end, stance in cues if stance == "hedge"]
     for start, end, stance in cues:
         found.add(f"lex_raw_{stance}")
+        if stance == "condemn" and any(_governs(text, hedge_end, start) for hedge_end in hedge_ends):
+            found.add("lex_hedge")
+            continue
         if conditional(start):
             found.update(("lex_hedge", "lex_conditional"))
             continue
@@ -948,8 +969,13 @@ def stance_features(text: str) -> dict[str, float]:
         found.update(("lex_hedge", "lex_conditional"))
     # A question asserts and negates nothing ("Does this not show ...?").
     question = "?" in text or "\uff1f" in text
-    if not question and any(not conditional(start) for start in _negated_facts(text, cues, negations)):
-        found.update(("lex_negated_fact", "lex_deny"))
+    facts = [start for start in _negated_facts(text, cues, negations) if not conditional(start)]
+    if facts and not question:
+        found.add("lex_negated_fact")
+        # A qualifier next to it ("as far as I know, nobody was", "probably not") leaves it open.
+        hedges = [(start, end) for start, end, stance in cues if stance == "hedge"]
+        if not any(_near(text, fact, hedge) for fact in facts for hedge in hedges):
+            found.add("lex_deny")
     if not question and any(not conditional(start) for start in _assertions(text, negations)):
         found.add("lex_assertion")
     if _OWN_POSITION_RX.search(text):
@@ -975,11 +1001,10 @@ def stance_features(text: str) -> dict[str, float]:
 def _rule(found: set[str]) -> str:
     """The guide's precedence over the evidence found.
 
-    A negated fact is a denial; the source's own call, plan or feeling
-    outranks only an asserted event, which outranks nothing but none.
+    A negated fact counts as a denial (``lex_deny``) unless hedged; the
+    source's own call, plan or feeling outranks only an asserted event,
+    which outranks nothing but none.
     """
-    if "lex_negated_fact" in found:
-        return "deny"
     stance = next((s for s in PRECEDENCE if f"lex_{s}" in found), None)
     if stance is not None:
         return stance
@@ -1011,6 +1036,11 @@ def _stance_cues(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), stance) for stance, rx in _STANCE_RX.items() for m in rx.finditer(text)
     ]
     spans.extend((m.start(), m.end(), "") for m in _NOT_STANCE_RX.finditer(text))
+    spans.extend(
+        (m.start(), m.end(), "confirm")
+        for m in _FUTURE_PASSIVE_RX.finditer(text)
+        if m.group("verb").lower() not in _NOT_EVENTS
+    )
     spans.sort(key=lambda s: (s[0], s[0] - s[1], rank.get(s[2], -1)))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
@@ -1121,6 +1151,27 @@ def _adjacent(text: str, negation_end: int, cue_start: int) -> bool:
     return all(word.lower() in _NEGATED_CONDEMN_GAP for word in re.findall(r"[\w'-]+", text[negation_end:cue_start]))
 
 
+_GOVERN_BREAK_RX = re.compile(r"[,;:()\u2013\u2014]|\s-\s|[.!?]\s")
+
+
+def _governs(text: str, hedge_end: int, start: int, words: int = 12) -> bool:
+    """Whether a hedge ("highly likely that", "would be") scopes over a later cue in its clause.
+
+    "It is highly likely that they are supporting a war of aggression" and
+    "would be a sign of desperation" leave the denunciation unasserted.
+    """
+    if hedge_end > start:
+        return False
+    between = text[hedge_end:start]
+    return len(between.split()) <= words and not _GOVERN_BREAK_RX.search(between)
+
+
+def _near(text: str, position: int, span: tuple[int, int], words: int = 5) -> bool:
+    """Whether a span lies within a few words of a position."""
+    between = text[span[1] : position] if span[1] <= position else text[position : span[0]]
+    return len(between.split()) <= words
+
+
 def _negated_facts(
     text: str, cues: list[tuple[int, int, str]], negations: list[tuple[int, int, int, bool]]
 ) -> list[int]:
@@ -1164,7 +1215,7 @@ def _assertions(text: str, negations: list[tuple[int, int, int, bool]]) -> list[
     """Starts of asserted events: finite past verbs, quantities, "there is/was ..."; negated ones excluded."""
     reported = {_key(m.group()) for m in _REPORTING_RX.finditer(text)}
     starts = []
-    for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX):
+    for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
         for m in rx.finditer(text):
             verb = m.group("verb").lower()
             event = (verb.endswith("ed") and len(verb) > 4) or verb in _PARTICIPLES

@@ -24,7 +24,7 @@ from attrib.structure import ArticleView, analyse
 
 _CHUNK = 4096
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
-LEXICON_PRIOR = 1.0
+LEXICON_PRIOR = 1.5
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,11 @@ def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[Sente
     Five articles hold three denials; the hand-written lexicons know far
     more ways to deny, condemn or hedge than the classifier can learn from
     them, so their verdict acts as a prior (a fixed log-odds bonus of
-    LEXICON_PRIOR) on the learned probabilities.
+    LEXICON_PRIOR) on the learned probabilities.  The seeds share one topic:
+    held out by article, their log-loss is lowest near a bonus of 1, while
+    news on other topics, where the learned words carry over less, is best
+    served by more; 1.5 sits between, and from there up the labels given
+    no longer change on either.
     """
     columns = {label: column for column, label in enumerate(labels)}
     bonus = np.zeros_like(proba)
