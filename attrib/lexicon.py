@@ -30,7 +30,11 @@ Decisions the labelling guide leaves open, made here and tested:
 - a negated denial ("did not deny", "never denied") leaves the claim
   standing without asserting it: hedge;
 - a negated denouncing word ("not illegal", "did not violate") rejects how an
-  act is described: deny;
+  act is described: deny; the negation must stand right before it ("must
+  not allow this cruelty" negates "allow", and stays a condemnation);
+- a hedge earlier in the same clause governs a denouncing word after it
+  ("highly likely that they back a war of aggression", "would be a sign of
+  desperation"): hedge;
 - a negated confirm cue is hedge after a negation that leaves the claim open
   ("cannot", "could not", "unable to", "not yet", "yet to") or on a word of
   knowing ("not clear", "isn't certain"), and deny otherwise ("no evidence",
@@ -41,7 +45,18 @@ Decisions the labelling guide leaves open, made here and tested:
 - a true condition makes its whole sentence from the start of its clause
   unasserted, consequent included; "if not" ("hundreds, if not thousands"),
   "as if" and "if any" are no conditions, and "no" before a number ("No 10")
-  is no negation.
+  is no negation; a true condition hedges its sentence even with no other cue
+  ("if they cross the border");
+- an event the source negates ("has not yet replied", "I have never met
+  him", "no staff were on board") is a denial, unless a hedge stands within
+  a few words of the negation ("probably not", "as far as I know, nobody
+  was"); a negated casualty count ("no one was hurt", "no casualties")
+  reports an outcome and is confirm;
+- an event the source asserts (a perfect, a past passive, a finite past, a
+  quantity, "there is/was ...") is confirm when no stance cue and no call,
+  plan or feeling of the source's own is present; blaming or accusing
+  without a denouncing word, and "we assess", are confirm; a writer's
+  "alleged" is no hedge of the source's.
 """
 
 from __future__ import annotations
@@ -277,7 +292,7 @@ _DENY_SPECS = (
     "nothing to do with",
     "nothing to * claim|claims|report|reports|allegation|allegations|accusation|accusations|"
     "rumour|rumours|rumor|rumors|story|stories|suggestion|suggestions",
-    "has|have|had no effect|impact|bearing on",
+    "(will|would|) has|have|had no effect|impact|bearing on",
     "no involvement",
     "not involved",
     "no role",
@@ -710,7 +725,7 @@ _PARTICIPLES = _PAST_EVENT_WORDS | frozenset(
     broken caught driven thrown given gone made left held hit hurt built bought sold
     spent sunk run risen chosen frozen torn blown grown drawn withdrawn overrun
     undertaken sought brought kept paid laid put set cut shot beaten bitten hidden
-    shaken spread split stood swept seen found known""".split()
+    shaken spread split stood swept seen found known shut""".split()
 )
 # Words in -ed that after "was" or a subject name a state, a feeling or hearsay,
 # not an event.
