@@ -420,8 +420,9 @@ _CONDEMN_SPECS = (
     "disregard for", "contempt for", "interference in", "interfering in",
     "interference|interfering|meddling|~interfere|~meddle in * internal|domestic affairs",
     "meddling", "~harm * (national security|national interests|security of|interests of)",
-    "espionage", "~spy on", "treason", "deception", "~spread * propaganda|disinformation|"
-    "misinformation|lies|falsehoods", "abuse of power|office|authority", "abuses", "persecution",
+    "espionage", "~spy on", "treason", "deception", "~spread * (propaganda|disinformation|"
+    "misinformation|lies|falsehoods) (and|or|) (propaganda|disinformation|misinformation|lies|"
+    "falsehoods|)", "abuse of power|office|authority", "abuses", "persecution",
     "repression", "intimidation", "blackmail", "extortion", "coercion",
     "coercive", "thuggish", "thuggery", "complicit", "complicity", "culpable",
     "~hold * accountable|responsible", "answer for",
@@ -614,7 +615,7 @@ _OWN_POSITION_SPECS = (
     # Calls, demands, appeals, recommendations.
     "~call on|upon|for", "~urge", "~demand", "demands", "~appeal for|to", "~recommend",
     "recommendation", "recommendations", "~request", "~encourage", "~implore",
-    "~press * to", "~ask * to", "must", "need|needs to", "let us", "let's",
+    "~press * to", "~ask * to", "must", "~need", "let us", "let's",
     # Plans and commitments.
     "~plan+ to", "~intend to", "~aim to", "~vow", "~pledge", "promised", "promising to", "we|i promise",
     "~commit+ to", "committed to", "~prepare to", "prepared to", "ready to",
@@ -623,7 +624,7 @@ _OWN_POSITION_SPECS = (
     # Feelings without denunciation.
     "concern", "concerns", "concerned", "concerning", "~worry", "worried", "worries",
     "alarmed", "alarming", "disturbed", "disturbing", "troubled", "troubling",
-    "shock", "~hope", "hopeful", "~welcome", "~praise", "~thank", "grateful",
+    "shock", "~hope", "hopeful", "proud", "~welcome", "~praise", "~thank", "grateful",
     "~appreciate", "~regret", "saddened", "disappointed", "disappointing",
     # The source's own conduct: consulting, monitoring, briefing, principles.
     "~consult", "consultation", "consultations", "monitoring", "~monitor closely",
@@ -787,6 +788,15 @@ _QUANTITY_RX = re.compile(
     r"|\s+(?:(?!(?:of|the|in|on|at|to|from|by|and|or|a|an)\s)[\w-]+\s+){0,2}?(?:people|[a-z]+s)(?![\w-]))",
     re.IGNORECASE,
 )
+# A past copula with a place: "the fighters were in the north".
+_PAST_LOCATION_RX = re.compile(
+    r"(?<![\w-])(?:was|were)(?:\s+(?:already|still|then|also))?\s+(?:in|at|inside|near|aboard|on\s+board)\s+"
+    r"(?!(?:line|accordance|keeping|favou?r|charge|talks|shock|touch|contact|fact|part|danger|need)(?![\w-]))",
+    re.IGNORECASE,
+)
+# A non-restrictive relative clause (", who first targeted ...,") is the
+# writer's background on a party, not the source's assertion.
+_RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
 _EXISTENTIAL_RX = re.compile(
     r"(?<![\w-])there\s+(?:is|are|was|were|has\s+been|have\s+been)(?:\s+(?:already|now|also|still))?"
     r"\s+(?!no\b|not\b|nothing\b|never\b|none\b)\w",
@@ -1227,16 +1237,26 @@ def _negated_facts(
 
 
 def _assertions(text: str, negations: list[tuple[int, int, int, bool]]) -> list[int]:
-    """Starts of asserted events: finite past verbs, quantities, "there is/was ..."; negated ones excluded."""
+    """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
+
+    Negated ones, and those in a writer's relative clause, are left out.
+    """
     reported = {_key(m.group()) for m in _REPORTING_RX.finditer(text)}
     starts = []
     for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
         for m in rx.finditer(text):
             verb = m.group("verb").lower()
-            event = (verb.endswith("ed") and len(verb) > 4) or verb in _PARTICIPLES
+            event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
             if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
                 starts.append(m.start("verb"))
     starts.extend(m.start() for m in _PAST_WORD_RX.finditer(text))
     starts.extend(m.start() for m in _QUANTITY_RX.finditer(text))
     starts.extend(m.start() for m in _EXISTENTIAL_RX.finditer(text))
-    return [start for start in starts if not any(lo <= start < reach for lo, _, reach, _ in negations)]
+    starts.extend(m.start() for m in _PAST_LOCATION_RX.finditer(text))
+    background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
+    return [
+        start
+        for start in starts
+        if not any(lo <= start < reach for lo, _, reach, _ in negations)
+        and not any(lo <= start < hi for lo, hi in background)
+    ]

@@ -220,6 +220,7 @@ def test_new_entry_families(text: str, stance: str) -> None:
     [
         ("The ministry condemned the interference in the internal affairs of its neighbour.", "condemn"),
         ("The minister said the broadcaster was spreading state propaganda.", "condemn"),
+        ("The minister said the channel spread propaganda and disinformation.", "condemn"),
         ("The ministry said it had indications that the ferry was overloaded.", "confirm"),
     ],
 )
