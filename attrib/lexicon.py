@@ -711,8 +711,9 @@ _CASE_SENSITIVE = frozenset(("may", "states", "signals", "criminal"))
 # stance word, asserts it: confirm ("the ministry said the convoy had reached
 # the city").  The same event negated by the source is denied ("Hamas has not
 # yet handed over its response").  Without a parser, finite past verbs are
-# found by shape: a perfect, a past passive, a simple past after a pronoun or
-# a name, an unambiguous irregular past, a quantity, or "there is/was ...".
+# found by shape: a perfect, a past passive, a verb in -ed after a pronoun, a
+# name or a noun phrase or before its object, an unambiguous irregular past,
+# a quantity, "there is/was ...", or "was/were in" a place.
 
 # Simple pasts that are no other part of speech (not "hit", "put", "left").
 _PAST_EVENT_WORDS = frozenset(
@@ -720,13 +721,13 @@ _PAST_EVENT_WORDS = frozenset(
     threw gave went sank ran rose chose froze tore blew grew drew withdrew overran
     undertook sought brought shot found knew""".split()
 )
-# Participles of the same verbs and of common ones like them, as after "has" or "was".
+# Irregular participles, as after "has" or "was": those of the verbs above and
+# of common ones like them.
 _PARTICIPLES = _PAST_EVENT_WORDS | frozenset(
-    """taken come begun fought met struck stricken sent stolen won lost led flown fallen
-    broken caught driven thrown given gone made left held hit hurt built bought sold
-    spent sunk run risen chosen frozen torn blown grown drawn withdrawn overrun
-    undertaken sought brought kept paid laid put set cut shot beaten bitten hidden
-    shaken spread split stood swept seen found known shut""".split()
+    """taken come begun stricken stolen lost led flown fallen broken driven thrown given
+    gone made left held hit hurt built bought sold spent sunk run risen chosen frozen
+    torn blown grown drawn withdrawn overrun undertaken kept paid laid put set cut
+    beaten bitten hidden shaken spread split stood swept seen known shut""".split()
 )
 # Words in -ed that after "was" or a subject name a state, a feeling or hearsay,
 # not an event.
@@ -756,8 +757,10 @@ _TRANSITIVE_PAST_RX = re.compile(
     r"some|several|signs|evidence|\d)(?![\w-])"
 )
 # A verb in -ed after a noun phrase that opens with a determiner ("the plane
-# landed", "its inspectors found"), unless "by" follows (a participle: "the
-# vessel named by the rebels").
+# landed safely", "the bridge reopened on Monday"), when what follows it is
+# what follows a finite verb: an end, an adverb, a preposition, an object.
+# "The vessel named by the rebels" (a participle) and "our coordinated
+# sanctions" (an adjective) are left out.
 _NOUN_PHRASE_PAST_RX = re.compile(
     r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)\s+"
     r"(?:[\w'-]+\s+){1,2}?(?P<verb>[a-z]+ed)(?![\w-])"
@@ -804,9 +807,11 @@ _EXISTENTIAL_RX = re.compile(
 )
 # Auxiliaries whose negation negates a fact ("was not", "has never", "doesn't");
 # "cannot", "will not" and "must not" are ability, plan and obligation.
-_FACT_AUXILIARIES = frozenset(
-    "is are was were has have had do does did 's 're am".split()
-)
+_FACT_AUXILIARIES = frozenset("is are was were has have had do does did am".split())
+# Before "never", a plan or an ability: "will never", "could never".
+_PLAN_OR_ABILITY = MODALS | frozenset("will won't shall must should can to".split())
+# "no contractors had yet entered": a negated subject with its verb.
+_NO_SUBJECT_RX = re.compile(r"(?:\s+[\w'-]+){1,3}?\s+(?:has|have|had|was|were|is|are)(?![\w-])")
 # Verbs whose negation is of a wish or plan, not of a fact ("do not want to").
 _VOLITION = frozenset("want wish intend plan hope need expect mean seek aim like".split())
 _WORD_BEFORE_RX = re.compile(r"([\w']+)[\s\"\u201c\u201d]*$")
@@ -974,10 +979,10 @@ def stance_features(text: str) -> dict[str, float]:
         return k >= 0 and position < scopes[k][1]
 
     found: set[str] = set()
-    hedge_ends = [end for _, end, stance in cues if stance == "hedge"]
+    hedges = [(start, end) for start, end, stance in cues if stance == "hedge"]
     for start, end, stance in cues:
         found.add(f"lex_raw_{stance}")
-        if stance == "condemn" and any(_governs(text, hedge_end, start) for hedge_end in hedge_ends):
+        if stance == "condemn" and any(_governs(text, hedge_end, start) for _, hedge_end in hedges):
             found.add("lex_hedge")
             continue
         if conditional(start):
@@ -998,7 +1003,6 @@ def stance_features(text: str) -> dict[str, float]:
     if facts and not question:
         found.add("lex_negated_fact")
         # A qualifier next to it ("as far as I know, nobody was", "probably not") leaves it open.
-        hedges = [(start, end) for start, end, stance in cues if stance == "hedge"]
         if not any(_near(text, fact, hedge) for fact in facts for hedge in hedges):
             found.add("lex_deny")
     if not question and any(not conditional(start) for start in _assertions(text, negations)):
@@ -1217,20 +1221,13 @@ def _negated_facts(
             continue
         before = _WORD_BEFORE_RX.search(text, max(0, start - 40), start)
         previous = before.group(1).lower() if before else ""
-        if key == "n't":
-            previous = text[max(0, start - 4) : start].lower().split()[-1:] or [""]
-            previous = previous[0].rsplit("'", 1)[-1]
-            factual = previous in _FACT_AUXILIARIES or previous in ("does", "do", "did", "has", "have", "had", "is", "are", "was", "were")
-        elif key in ("never", "nothing", "nobody", "no one", "none"):
-            factual = previous not in MODALS and previous not in ("will", "won't", "must", "should", "can", "to")
+        auxiliary = previous in _FACT_AUXILIARIES or previous.endswith(("'s", "'re", "'m"))
+        if key in ("never", "nothing", "nobody", "no one", "none"):
+            factual = previous not in _PLAN_OR_ABILITY
         elif key == "no":
-            factual = previous in _FACT_AUXILIARIES or bool(
-                re.match(r"(?:\s+[\w'-]+){1,3}?\s+(?:has|have|had|was|were|is|are)(?![\w-])", text[end : end + 60])
-            )
-        elif key.startswith(("not", "yet to")):
-            factual = previous in _FACT_AUXILIARIES or previous.endswith(("'s", "'re", "'m"))
+            factual = auxiliary or bool(_NO_SUBJECT_RX.match(text, end))
         else:
-            factual = False
+            factual = key in ("not", "n't", "not yet", "yet to") and auxiliary
         if factual:
             facts.append(start)
     return facts

@@ -208,7 +208,7 @@ def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[Sente
     bonus = np.zeros_like(proba)
     for row, item in enumerate(inputs):
         for label, column in columns.items():
-            if item.features.get(f"lex:lex_rule_{label}"):
+            if item.stance_evidence.get(f"lex:lex_rule_{label}"):
                 bonus[row, column] = LEXICON_PRIOR
     tilted = proba * np.exp(bonus)
     return tilted / tilted.sum(axis=1, keepdims=True)

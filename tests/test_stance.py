@@ -176,24 +176,23 @@ def test_scope(text: str, stance: str) -> None:
 
 def test_stance_evidence_reaches_the_stance_model_only() -> None:
     # Whether a sentence reports someone does not turn on whether it denies.
-    evidence = {"lex:lex_rule_deny": 1.0, "lex:lex_deny": 1.0}
-    plain = SentenceInput("x", {"has_cue": 1.0, "lex:lex_reporting": 1.0})
-    marked = SentenceInput("x", {**plain.features, **evidence})
+    denial = SentenceInput("The club denied the report, a spokesman said.", {"has_cue": 1.0})
+    plain = SentenceInput("The club met the press, a spokesman said.", {"has_cue": 1.0})
 
     def hashed(stance_evidence: bool, item: SentenceInput) -> np.ndarray:
         union = text_classifier(char_ngrams=False, C=1.0, stance_evidence=stance_evidence).named_steps["union"]
-        features = dict(union.transformer_list)["features"]
-        return features.fit_transform([item]).toarray()
+        return dict(union.transformer_list)["features"].fit_transform([item]).toarray()
 
-    assert np.array_equal(hashed(False, plain), hashed(False, marked))
-    assert not np.array_equal(hashed(True, plain), hashed(True, marked))
-    assert hashed(False, plain).sum() == 2.0
+    assert np.array_equal(hashed(False, denial), hashed(False, plain))
+    assert not np.array_equal(hashed(True, denial), hashed(True, plain))
+    assert denial.stance_evidence["lex:lex_rule_deny"] == 1.0
+    assert "lex:lex_rule_deny" not in denial.features
 
 
 def test_lexicon_prior_tilts_towards_the_rule_label() -> None:
     labels = ["condemn", "confirm", "deny", "hedge", "none"]
     proba = np.full((1, 5), 0.2)
-    item = SentenceInput("x", {"lex:lex_rule_deny": 1.0})
+    item = SentenceInput("The firm denied the claims, its lawyer said.", {})
     tilted = _with_lexicon_prior(proba, labels, [item])
     assert tilted.sum() == pytest.approx(1.0)
     assert tilted[0, 2] / tilted[0, 1] == pytest.approx(np.exp(LEXICON_PRIOR))
