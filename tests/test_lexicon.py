@@ -243,6 +243,8 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         ("The candidate claimed without evidence that ballots were burned.", "confirm"),
         # A wire-service formula about anonymity says nothing of the claim.
         ("The plant was shut, an official said on condition of anonymity in line with policy.", "confirm"),
+        # Excess in the weather is no excess of force.
+        ("The agency said excessive rainfall flooded the valley.", "confirm"),
         # "Criminal" in a name denounces no one.
         ("The ministry asked for details of the International Criminal Court ruling.", "none"),
     ],
