@@ -3,12 +3,16 @@
 Both are TF-IDF n-grams beside hand-made features (quote structure, cue
 lexicons, negation, position) in one logistic regression.  The hand-made
 features carry what the n-grams of five articles cannot: how reported
-speech looks in any article.
+speech looks in any article.  The stance lexicons' evidence goes to the
+stance classifier only, and is computed only for the sentences it sees:
+whether a sentence reports someone does not turn on whether it denies or
+condemns.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -16,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from attrib.lexicon import stance_features
+from attrib.lexicon import reporting_cues, stance_features
 from attrib.structure import ArticleView, SentenceView, words_between
 
 _HEADLINE_ENDINGS = ".!?\u201d\"'\u2019)\u2026:"
@@ -29,13 +33,18 @@ class SentenceInput:
     text: str
     features: dict[str, float]
 
+    @cached_property
+    def stance_evidence(self) -> dict[str, float]:
+        """The stance lexicons' features, worked out once and only when the stance model asks."""
+        return {f"lex:{name}": value for name, value in stance_features(self.text).items()}
+
 
 def sentence_inputs(article: ArticleView) -> list[SentenceInput]:
     return [SentenceInput(view.text, sentence_features(article, view)) for view in article.sentences]
 
 
 def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, float]:
-    """Structure and lexicon features of one sentence."""
+    """Structure and reporting-cue features of one sentence (the stance lexicons' are SentenceInput.stance_evidence)."""
     text = view.text
     words = max(len(text.split()), 1)
     cue_words = {cue.text.lower() for cue in view.cues}
@@ -63,11 +72,10 @@ def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, flo
         "short": float(words <= 5),
         "previous_quoted": float(previous is not None and previous.longest_quote_words >= 4),
         "previous_cue": float(previous is not None and bool(previous.cues)),
+        "reporting_word": float(bool(reporting_cues(text))),
     }
     for cue in cue_words:
         features[f"cue={cue}"] = 1.0
-    for name, value in stance_features(text).items():
-        features[f"lex:{name}"] = value
     return features
 
 
@@ -79,6 +87,10 @@ def _dicts(inputs: list[SentenceInput]) -> list[dict[str, float]]:
     return [item.features for item in inputs]
 
 
+def _dicts_with_stance_evidence(inputs: list[SentenceInput]) -> list[dict[str, float]]:
+    return [{**item.features, **item.stance_evidence} for item in inputs]
+
+
 def _hasher() -> FeatureHasher:
     """Hashing instead of a DictVectorizer: the same columns at a fraction of the cost per sentence.
 
@@ -87,11 +99,15 @@ def _hasher() -> FeatureHasher:
     return FeatureHasher(n_features=2**16, alternate_sign=False)
 
 
-def text_classifier(char_ngrams: bool, C: float) -> Pipeline:
-    """TF-IDF words (and characters) with the hand-made features, into a balanced logistic regression."""
+def text_classifier(char_ngrams: bool, C: float, stance_evidence: bool = False) -> Pipeline:
+    """TF-IDF words (and characters) with the hand-made features, into a balanced logistic regression.
+
+    `stance_evidence` adds the stance lexicons' features (for the stance model).
+    """
+    dicts = _dicts_with_stance_evidence if stance_evidence else _dicts
     parts = [
         ("words", Pipeline([("get", FunctionTransformer(_texts)), ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1))])),
-        ("features", Pipeline([("get", FunctionTransformer(_dicts)), ("hash", _hasher())])),
+        ("features", Pipeline([("get", FunctionTransformer(dicts)), ("hash", _hasher())])),
     ]
     if char_ngrams:
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=20000)

@@ -22,14 +22,19 @@ Matching is case-insensitive, word-bounded (a hyphen counts as part of a
 word, so "so-called" holds no "called"), leftmost and longest first, with
 curly apostrophes read as straight ones.  A few words are matched in lower
 case only because their capitalised form is usually a name: "May" (month,
-Theresa May), "States" (United States), "Signals".
+Theresa May), "States" (United States), "Signals", "Criminal" (International
+Criminal Court).
 
 Decisions the labelling guide leaves open, made here and tested:
 
 - a negated denial ("did not deny", "never denied") leaves the claim
   standing without asserting it: hedge;
 - a negated denouncing word ("not illegal", "did not violate") rejects how an
-  act is described: deny;
+  act is described: deny; the negation must stand right before it ("must
+  not allow this cruelty" negates "allow", and stays a condemnation);
+- a hedge earlier in the same clause governs a denouncing word after it
+  ("highly likely that they back a war of aggression", "would be a sign of
+  desperation"): hedge;
 - a negated confirm cue is hedge after a negation that leaves the claim open
   ("cannot", "could not", "unable to", "not yet", "yet to") or on a word of
   knowing ("not clear", "isn't certain"), and deny otherwise ("no evidence",
@@ -40,7 +45,18 @@ Decisions the labelling guide leaves open, made here and tested:
 - a true condition makes its whole sentence from the start of its clause
   unasserted, consequent included; "if not" ("hundreds, if not thousands"),
   "as if" and "if any" are no conditions, and "no" before a number ("No 10")
-  is no negation.
+  is no negation; a true condition hedges its sentence even with no other cue
+  ("if they cross the border");
+- an event the source negates ("has not yet replied", "I have never met
+  him", "no staff were on board") is a denial, unless a hedge stands within
+  a few words of the negation ("probably not", "as far as I know, nobody
+  was"); a negated casualty count ("no one was hurt", "no casualties")
+  reports an outcome and is confirm;
+- an event the source asserts (a perfect, a past passive, a finite past, a
+  quantity, "there is/was ...") is confirm when no stance cue and no call,
+  plan or feeling of the source's own is present; blaming or accusing
+  without a denouncing word, and "we assess", are confirm; a writer's
+  "alleged" is no hedge of the source's.
 """
 
 from __future__ import annotations
@@ -246,8 +262,13 @@ _DENY_SPECS = (
     "a matter for",
     "you'd|you'll have to ask",
     "you would|will have to ask",
-    "~refer+ * questions to",
-    "direct * questions to",
+    "~refer+ * questions|inquiries|enquiries|queries|reporters|journalists to",
+    "~direct * questions|inquiries|enquiries|queries to",
+    "~defer+ to",
+    # Deflecting: the matter belongs to someone else.
+    "their|its|his|her own matter|business|affair|affairs|concern",
+    "not (its|our|my|their|his|her) concern|business|problem|affair|matter|responsibility",
+    "none of (our|my|its|their) business",
     "clarify that|this|it with",
     "not going to speculate",
     "(won't|will not|would not|wouldn't) speculate",
@@ -269,6 +290,9 @@ _DENY_SPECS = (
     "no plan to",
     "no intention",
     "nothing to do with",
+    "nothing to * claim|claims|report|reports|allegation|allegations|accusation|accusations|"
+    "rumour|rumours|rumor|rumors|story|stories|suggestion|suggestions",
+    "(will|would|) has|have|had no effect|impact|bearing on",
     "no involvement",
     "not involved",
     "no role",
@@ -293,7 +317,8 @@ _DENY_SPECS = (
     "fabrications", "fake", "fake news", "fiction", "fictitious", "fantasy",
     "fantasies", "fairy tale|tales", "hoax", "myth", "conspiracy theory|theories",
     "disinformation", "misinformation", "propaganda", "smear", "smears",
-    "slander", "slanderous", "defamatory", "libellous", "libelous", "misleading",
+    "slander", "slanderous", "defamatory", "~defame", "defamation",
+    "character assassination", "witch-hunt|witch-hunts", "libellous", "libelous", "misleading",
     "inaccurate", "incorrect", "erroneous", "nonsense", "absurd", "ridiculous",
     "preposterous", "laughable", "far-fetched", "exaggerated", "exaggeration",
     "overblown", "overstated", "out of context", "~misrepresent",
@@ -325,6 +350,11 @@ _DENY_SPECS = (
     "not a threat",
     "poses|pose|posed no|little threat|risk|danger",
     "not directed|aimed|targeted against|at",
+    # Disagreeing with a ruling, finding or claim.
+    "~disagree", "disagreement with",
+    # Disowning: "this is not our equipment".
+    "is|are|was|were not (our|ours|my|mine)",
+    "isn't|aren't|wasn't|weren't (our|ours|my|mine)",
     # Denying wrongdoing.
     "nothing wrong", "no wrongdoing", "not guilty", "~plead not guilty", "innocent",
     "innocence", "not responsible", "no responsibility", "not to blame",
@@ -338,16 +368,25 @@ _CONDEMN_SPECS = (
     "criticisms", "critical of", "~censure", "~rebuke", "~reprimand", "~chastise",
     "~castigate", "~lambast", "~lambaste", "~excoriate", "~vilify", "~berate",
     "~slam+", "blasted", "~hit+ out at", "~lash out at", "~round on",
-    "~take aim at", "~accuse", "accusation", "accusations", "~blame",
-    "~betray", "betrayal",
+    "~take aim at", "~betray", "betrayal",
     # Diplomatic protest.
     "~protest",
     "~lodge * protest|complaint",
     "formal protest|complaint",
     "note of protest",
-    "~summon * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|chargé|charge",
-    "~expel+ * ambassador|envoy|diplomat|diplomats",
+    "~summon",
+    "~call in * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|chargé|charge",
+    "~call * ambassador|envoy",
+    "~expel+ * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|staff|attaché|attache|"
+    "attachés|attaches|correspondent|correspondents|journalist|journalists",
     "~recall * ambassador|envoy",
+    "persona non grata", "démarche", "demarche", "démarches", "demarches",
+    # Sanctions against someone (not the bare noun: "sanctions policy").
+    "sanctions against|targeting",
+    "~impose|~announce|~slap+|~levy|~widen|~extend|~tighten * sanctions",
+    "new|fresh|further|tougher|additional sanctions",
+    "for sanctions",
+    "sanctioned", "sanctioning",
     "strongest terms",
     "strongest possible terms",
     # Moral outrage.
@@ -363,7 +402,11 @@ _CONDEMN_SPECS = (
     "sickened", "disgusted", "monstrous", "inhumane", "inhuman", "savage",
     "savagery", "evil", "wicked", "immoral", "unethical", "cruel", "cruelty",
     "indiscriminate", "senseless", "wanton", "murderous", "bloodthirsty",
-    "slap in the face", "stab in the back", "affront to", "insult to",
+    "slap in the face", "stab in the back", "(has|have|had|) (already|) ~cross * red line|lines",
+    "(is|are|was|were|been|be|as|deemed|clearly) excessive", "excessive and",
+    "excessive use|response|measures|action|actions|violence|behaviour|behavior|punishment",
+    "grossly|deeply|highly|utterly|extremely|and offensive", "offensive and",
+    "is|are|was|were offensive", "affront to", "insult to",
     "blood on * hands", "travesty", "mockery", "farce", "sham", "scandalous",
     "pathetic", "hypocrisy", "hypocritical", "hypocrite", "hypocrites",
     "double standard|standards", "desperate", "desperation",
@@ -377,7 +420,11 @@ _CONDEMN_SPECS = (
     "in violation of", "violation", "violations", "~violate", "in breach of",
     "a breach of", "breaches of", "flagrant breach", "~flout", "in defiance of",
     "disregard for", "contempt for", "interference in", "interfering in",
-    "meddling", "abuse of power|office|authority", "abuses", "persecution",
+    "interference|interfering|meddling|~interfere|~meddle in * internal|domestic affairs",
+    "meddling", "~harm * (national security|national interests|security of|interests of)",
+    "espionage", "~spy on", "treason", "deception", "~spread * (propaganda|disinformation|"
+    "misinformation|lies|falsehoods) (and|or|) (propaganda|disinformation|misinformation|lies|"
+    "falsehoods|)", "abuse of power|office|authority", "abuses", "persecution",
     "repression", "intimidation", "blackmail", "extortion", "coercion",
     "coercive", "thuggish", "thuggery", "complicit", "complicity", "culpable",
     "~hold * accountable|responsible", "answer for",
@@ -411,34 +458,60 @@ _HEDGE_SPECS = (
     # Appearance and hearsay.
     "appear|appears|appeared to", "it appears", "it would appear", "apparently",
     "apparent", "~seem", "seemingly", "reportedly", "reported to", "the reported",
-    "is|are|was|were said|believed|thought|understood|alleged|expected|reported|"
+    "is|are|was|were said|believed|thought|understood|reported|"
     "suspected|rumoured|rumored to",
     "it is thought|believed|understood",
-    "~allege", "allegedly", "allegation", "allegations", "purported",
+    "purported",
     "purportedly", "supposedly", "supposed", "unconfirmed", "unverified",
     "rumour", "rumours", "rumor", "rumors", "rumoured", "rumored", "hearsay",
     "speculation", "speculative", "~speculate", "~suggest", "suggestion",
     "indicates", "indicating", "indication", "indications",
     "suspected", "we|i suspect", "suspicion", "suspicions", "suspicious",
     "~doubt", "doubts", "doubtful", "questionable", "dubious",
-    "we|i believe", "we|i think", "we assess", "~assess that",
+    "we|i believe", "we|i think",
     "preliminary", "initial indications|reports|assessment|findings",
     "early indications|reports", "tentative", "tentatively", "provisional",
     "provisionally",
     # Unknown, unclear, not yet established.
     "unclear", "not|isn't|wasn't|aren't|weren't * clear", "uncertain",
     "uncertainty", "not|isn't|wasn't * certain|sure|known", "unsure", "unknown",
-    "(don't|do not|doesn't|does not) know", "we cannot|can't know",
-    "cannot|can't say", "hard|difficult|impossible to say|tell|know",
-    "too early|soon to say|tell|know|judge|confirm|speculate",
+    "(don't|do not|doesn't|does not) (yet|) know", "we cannot|can't know",
+    "certainly|definitely|absolutely not * clear|certain|sure|known",
+    "cannot|can't say",
+    "hard|difficult|impossible to say|tell|know|assess|determine|judge|predict|quantify|"
+    "estimate|gauge|establish|verify|ascertain",
+    "too early|soon to say|tell|know|judge|confirm|speculate|assess|determine|conclude",
+    "too early|soon to draw conclusions",
     "premature to",
     "remains|remain|left|yet to be seen|determined|confirmed|verified|established|"
     "clarified|known",
-    "(cannot|can't|could not|couldn't|unable to|not able to) confirm|verify|say|corroborate",
+    "(cannot|can't|could not|couldn't|unable to|not able to) (yet|) confirm|verify|say|corroborate",
     "(could not|couldn't) independently|immediately confirm|verify",
     "not in a position to",
     "not aware", "unaware", "(have|has|had) no information",
-    "as far as we know",
+    "as far as (we|i) (know|can tell|can see|are aware|am aware|understand)",
+    "(still|) trying|working|seeking|attempting|waiting to determine|establish|ascertain|"
+    "understand|confirm|verify|assess|identify",
+    "(still|) trying|working|seeking|attempting to (find out|work out|piece together)",
+    "~try+ to determine|establish|ascertain|verify",
+    "still examining|investigating|assessing|reviewing|evaluating|studying|analysing|analyzing|"
+    "gathering|checking|collecting",
+    "still looking into", "still working out",
+    "~lack * assessment|picture|information|details|clarity",
+    "no (full|clear|complete|comprehensive|final) assessment|picture",
+    "overly|too|excessively|unduly optimistic|pessimistic|confident",
+    "~jump+ to conclusions",
+    "~prejudge", "~pre-empt", "~preempt",
+    "inappropriate|premature|wrong to speculate|comment",
+    # Withholding details while a process runs (a refusal of the claim is deny).
+    "not|isn't|aren't|wasn't|weren't releasing|saying|disclosing|revealing|identifying|"
+    "naming|giving|providing|confirming|announcing|sharing|discussing",
+    "~withhold",
+    "how much (we|i) can say|disclose|share|reveal|release",
+    "(investigation|inquiry|probe|review|process) (is|remains|was) (ongoing|continuing|"
+    "under way|underway|in progress)",
+    "ongoing investigation|inquiry|probe|review",
+    "pending * investigation|inquiry|review|results|outcome|analysis",
     "to the best of our knowledge",
     "(cannot|can't) (rule out|exclude)",
     "not ruling out",
@@ -476,10 +549,15 @@ _CONFIRM_SPECS = (
     # Evidence.
     "evidence",
     "intelligence|images|imagery|footage|data|figures|records|documents|photos|"
-    "photographs|video|videos|analysis|tests|results show|shows|showed|shown|"
+    "photographs|video|videos|analysis|test|tests|results|sample|samples|report|reports|"
+    "study|studies|survey|audit|autopsy|post-mortem|findings|investigation|inquiry|probe|"
+    "review|logs|scans|lab|labs|laboratory|laboratories show|shows|showed|shown|found|finds|"
     "confirm|confirms|confirmed|indicate|indicates|indicated|reveal|reveals|revealed|"
     "prove|proves|proved",
     "we|i know", "we now know", "we knew", "it is known",
+    "(we|i) (have|had) (long|always|) known", "we|i assess", "~assess that",
+    "have|has|had (any|) indication|indications|intelligence|information that",
+    "~accuse", "accusation", "accusations", "~blame",
     "we have seen", "we have information",
     "(we are|we're|i am|i'm) certain|sure|confident|convinced",
     # Certainty.
@@ -494,6 +572,11 @@ _CONFIRM_SPECS = (
     "~make it clear", "obviously", "evidently", "plainly", "indeed", "in fact",
     "a fact", "the fact is", "it is true", "it's true", "that is true",
     "that's true", "is|are real",
+    # A negated outcome of an incident reports what happened; it rebuts no claim.
+    "(there is|there are|there was|there were|there have been|there had been|) no "
+    "(immediate|) (reports of|) casualties|injuries|fatalities|deaths|victims|injured|damage",
+    "(no one|nobody) (is|was|were|has been|had been) (seriously|badly|critically|) "
+    "hurt|injured|killed|harmed|wounded",
     # Asserted events: done, under way, or reported as going to happen.
     f"has|have|had {_CONFIRM_PARTICIPLES}",
     f"has|have|had already|now|indeed|actually|also {_CONFIRM_PARTICIPLES}",
@@ -507,6 +590,52 @@ DENY: frozenset[str] = _expand(_DENY_SPECS)
 CONDEMN: frozenset[str] = _expand(_CONDEMN_SPECS)
 HEDGE: frozenset[str] = _expand(_HEDGE_SPECS)
 CONFIRM: frozenset[str] = _expand(_CONFIRM_SPECS)
+
+# Words that hold a stance cue but not the source's stance: another party's
+# denial in a side clause ("..., which has denied any role"), the writer's
+# "without evidence", an everyday sense of "deny" ("denied access"), a past
+# inability ("could not complete the mission").  They swallow the cue inside
+# them, like a longer phrase of another lexicon, and count for nothing.
+_NOT_STANCE_SPECS = (
+    "which|who (has|have|had|) (also|) ~deny",
+    "although|though|whereas * ~deny",
+    "while the|a|an|its|their|his|her|this|that * ~deny",
+    "~deny * (access|entry|visa|visas|permission|bail|passage|service|services|rights|"
+    "the right|a voice)",
+    "without (offering|providing|citing|presenting|giving|producing|any) evidence|proof",
+    "~claim|~say|~allege|~assert|~insist|~argue|~suggest|~tweet without evidence|proof",
+    "anonymity in line|accordance with",
+    "could not|never", "couldn't",
+)
+NOT_STANCE: frozenset[str] = _expand(_NOT_STANCE_SPECS)
+
+# The source's own position rather than a stance on a claim: calls, demands,
+# plans and commitments, concern and other feelings, consultation and
+# monitoring.  The guide labels these none; they outrank only the weak
+# evidence of an asserted event, never a stance cue.
+_OWN_POSITION_SPECS = (
+    # Calls, demands, appeals, recommendations.
+    "~call on|upon|for", "~urge", "~demand", "demands", "~appeal for|to", "~recommend",
+    "recommendation", "recommendations", "~request", "~encourage", "~implore",
+    "~press * to", "~ask * to", "must", "~need", "let us", "let's",
+    # Plans and commitments.
+    "~plan+ to", "~intend to", "~aim to", "~vow", "~pledge", "promised", "promising to", "we|i promise",
+    "~commit+ to", "committed to", "~prepare to", "prepared to", "ready to",
+    "~seek to", "~appeal the|a|an|this|that",
+    "we|i|it will|shall|would", "we'll", "i'll", "it'll", "we're|i'm going to",
+    # Feelings without denunciation.
+    "concern", "concerns", "concerned", "concerning", "~worry", "worried", "worries",
+    "alarmed", "alarming", "disturbed", "disturbing", "troubled", "troubling",
+    "shock", "~hope", "hopeful", "proud", "~welcome", "~praise", "~thank", "grateful",
+    "~appreciate", "~regret", "saddened", "disappointed", "disappointing",
+    # The source's own conduct: consulting, monitoring, briefing, principles.
+    "~consult", "consultation", "consultations", "monitoring", "~monitor closely",
+    "closely ~monitor", "~keep * informed",
+    "~continue to monitor|work|consult|support|engage|follow",
+    "~work closely|together", "~coordinate with", "briefed", "~adhere to",
+    "principle", "principles", "~remain committed", "~stand with|by",
+)
+OWN_POSITION: frozenset[str] = _expand(_OWN_POSITION_SPECS)
 
 # The guide's precedence: the first stance with evidence wins.
 PRECEDENCE: tuple[str, ...] = ("deny", "condemn", "hedge", "confirm")
@@ -575,7 +704,120 @@ _EMBEDDING = _expand(
 )
 
 # Words that are usually a name when capitalised: matched in lower case only.
-_CASE_SENSITIVE = frozenset(("may", "states", "signals"))
+_CASE_SENSITIVE = frozenset(("may", "states", "signals", "criminal"))
+
+# ---------------------------------------------------------------------------
+# Asserted and negated events (FactBank's factuality, by shape)
+#
+# A source that reports an event as having happened, with no modal, plan or
+# stance word, asserts it: confirm ("the ministry said the convoy had reached
+# the city").  The same event negated by the source is denied ("Hamas has not
+# yet handed over its response").  Without a parser, finite past verbs are
+# found by shape: a perfect, a past passive, a verb in -ed after a pronoun, a
+# name or a noun phrase or before its object, an unambiguous irregular past,
+# a quantity, "there is/was ...", or "was/were in" a place.
+
+# Simple pasts that are no other part of speech (not "hit", "put", "left").
+_PAST_EVENT_WORDS = frozenset(
+    """took came began fled fought met struck sent stole won flew fell broke caught drove
+    threw gave went sank ran rose chose froze tore blew grew drew withdrew overran
+    undertook sought brought shot found knew""".split()
+)
+# Irregular participles, as after "has" or "was": those of the verbs above and
+# of common ones like them.
+_PARTICIPLES = _PAST_EVENT_WORDS | frozenset(
+    """taken come begun stricken stolen lost led flown fallen broken driven thrown given
+    gone made left held hit hurt built bought sold spent sunk run risen chosen frozen
+    torn blown grown drawn withdrawn overrun undertaken kept paid laid put set cut
+    beaten bitten hidden shaken spread split stood swept seen known shut""".split()
+)
+# Words in -ed that after "was" or a subject name a state, a feeling or hearsay,
+# not an event.
+_NOT_EVENTS = frozenset(
+    """concerned worried alarmed disturbed shocked surprised pleased delighted
+    disappointed saddened determined committed prepared interested convinced satisfied
+    encouraged heartened dismayed frustrated outraged appalled horrified united based
+    related supposed alleged expected believed thought rumoured rumored suspected
+    aimed designed intended meant needed required allowed entitled obliged used
+    advised tired bored scared frightened troubled embarrassed""".split()
+)
+_ADVERBS = r"(?:\s+(?:[a-z]+ly|already|now|also|just|since|long|then|later|first|once|twice|all|both|each|yet|ever|again|still))"
+_PERFECT_RX = re.compile(
+    rf"(?<![\w-])(?:has|have|had|'ve){_ADVERBS}*\s+(?:been{_ADVERBS}?\s+)?(?P<verb>[a-z]+)(?![\w-])",
+    re.IGNORECASE,
+)
+_PAST_PASSIVE_RX = re.compile(
+    rf"(?<![\w-])(?:was|were){_ADVERBS}?\s+(?P<verb>[a-z]+)(?![\w-])", re.IGNORECASE
+)
+_SIMPLE_PAST_RX = re.compile(
+    rf"(?<![\w'-])(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|who|which|[A-Z][\w.-]*){_ADVERBS}?\s+(?P<verb>[a-z]+ed)(?![\w-])"
+)
+# A verb in -ed with an object after it is finite ("detected signs", "seized the
+# ship"); a participle used as an adjective comes before its noun instead.
+_TRANSITIVE_PAST_RX = re.compile(
+    r"(?<![\w'-])(?P<verb>[a-z]+ed)\s+(?:the|a|an|his|her|its|their|our|my|this|these|those|"
+    r"some|several|signs|evidence|\d)(?![\w-])"
+)
+# A verb in -ed after a noun phrase that opens with a determiner ("the plane
+# landed safely", "the bridge reopened on Monday"), when what follows it is
+# what follows a finite verb: an end, an adverb, a preposition, an object.
+# "The vessel named by the rebels" (a participle) and "our coordinated
+# sanctions" (an adjective) are left out.
+_NOUN_PHRASE_PAST_RX = re.compile(
+    r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)\s+"
+    r"(?:[\w'-]+\s+){1,2}?(?P<verb>[a-z]+ed)(?![\w-])"
+    r"(?=\s*(?:$|[,;:.!?\"\u201d)\u2013\u2014]|\d|[a-z]+ly(?![\w-])|(?:the|a|an|his|her|its|their|our|my|this|"
+    r"that|these|those|on|in|at|to|from|with|for|after|before|over|into|near|during|overnight|"
+    r"again|back|off|out|up|down|away|there|here|yesterday|today|tonight|earlier|late|early)(?![\w-])))"
+)
+# A reported future in the passive asserts ("would be installed"); it
+# outranks the hedge "would be" at the same place.
+_FUTURE_PASSIVE_RX = re.compile(
+    r"(?<![\w-])(?:will|would|shall)\s+(?:(?:also|now|soon|then|still|all)\s+)?be\s+(?P<verb>[a-z]+ed)(?![\w-])",
+    re.IGNORECASE,
+)
+_PAST_WORD_RX = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_PAST_EVENT_WORDS)) + r")(?![\w-])", re.IGNORECASE
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    "forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens|"
+    "million|millions|billion|billions"
+)
+# A count of something: "200 people", "three generals", "1.5 percent", "12%";
+# years ("in 2019") and dates ("Oct. 25") are no quantity.
+_QUANTITY_RX = re.compile(
+    r"(?<![\w/.,-])(?:(?!(?:1[89]|20)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+|(?!(?:1[89]|20)\d\d(?![\d,.]))\d+(?:\.\d+)?"
+    rf"|{_NUMBER_WORDS})"
+    r"(?:\s*%|\s+(?:per\s+cent|percent|million|billion|trillion)(?![\w-])"
+    r"|\s+(?:(?!(?:of|the|in|on|at|to|from|by|and|or|a|an)\s)[\w-]+\s+){0,2}?(?:people|[a-z]+s)(?![\w-]))",
+    re.IGNORECASE,
+)
+# A past copula with a place: "the fighters were in the north".
+_PAST_LOCATION_RX = re.compile(
+    r"(?<![\w-])(?:was|were)(?:\s+(?:already|still|then|also))?\s+(?:in|at|inside|near|aboard|on\s+board)\s+"
+    r"(?!(?:line|accordance|keeping|favou?r|charge|talks|shock|touch|contact|fact|part|danger|need)(?![\w-]))",
+    re.IGNORECASE,
+)
+# A non-restrictive relative clause (", who first targeted ...,") is the
+# writer's background on a party, not the source's assertion.
+_RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
+_EXISTENTIAL_RX = re.compile(
+    r"(?<![\w-])there\s+(?:is|are|was|were|has\s+been|have\s+been)(?:\s+(?:already|now|also|still))?"
+    r"\s+(?!no\b|not\b|nothing\b|never\b|none\b)\w",
+    re.IGNORECASE,
+)
+# Auxiliaries whose negation negates a fact ("was not", "has never", "doesn't");
+# "cannot", "will not" and "must not" are ability, plan and obligation.
+_FACT_AUXILIARIES = frozenset("is are was were has have had do does did am".split())
+# Before "never", a plan or an ability: "will never", "could never".
+_PLAN_OR_ABILITY = MODALS | frozenset("will won't shall must should can to".split())
+# "no contractors had yet entered": a negated subject with its verb.
+_NO_SUBJECT_RX = re.compile(r"(?:\s+[\w'-]+){1,3}?\s+(?:has|have|had|was|were|is|are)(?![\w-])")
+# Verbs whose negation is of a wish or plan, not of a fact ("do not want to").
+_VOLITION = frozenset("want wish intend plan hope need expect mean seek aim like".split())
+_WORD_BEFORE_RX = re.compile(r"([\w']+)[\s\"\u201c\u201d]*$")
+_WORD_AFTER_RX = re.compile(r"[\s\"\u201c\u201d]*(?:(?:yet|ever|currently|even|actually|really)\s+)?([\w']+)")
 
 # ---------------------------------------------------------------------------
 # Compilation
@@ -635,6 +877,8 @@ _REPORTING_RX = _compile(REPORTING_VERBS | REPORTING_PHRASES)
 _STANCE_RX: dict[str, re.Pattern[str]] = {
     stance: _compile(lexicon) for stance, lexicon in STANCE_LEXICONS.items()
 }
+_NOT_STANCE_RX = _compile(NOT_STANCE)
+_OWN_POSITION_RX = _compile(OWN_POSITION)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
@@ -705,6 +949,7 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
         + [f"lex_rule_{s}" for s in (*PRECEDENCE, "none")]
         + ["lex_negated_condemn", "lex_negated_confirm", "lex_negated_deny"]
         + ["lex_conditional", "lex_condition", "lex_negation", "lex_modal"]
+        + ["lex_assertion", "lex_negated_fact", "lex_own_position"]
         + ["lex_question", "lex_reporting", "lex_starts_with_condition"]
     )
 )
@@ -717,8 +962,11 @@ def stance_features(text: str) -> dict[str, float]:
     mostly track sentence length.  ``lex_raw_*`` is what the lexicons match;
     ``lex_*`` is the same evidence after negation and condition scope (a
     negated confirm becomes deny or hedge, anything inside a condition
-    becomes hedge); ``lex_rule_*`` is the guide's precedence over that
-    evidence.  Every input yields the same keys, in sorted order.
+    becomes hedge, and so does a true condition on its own);
+    ``lex_negated_fact`` is an event the source negates, ``lex_assertion``
+    one it asserts, ``lex_own_position`` a call, plan or feeling of the
+    source's own; ``lex_rule_*`` is the guide's precedence over all of it.
+    Every input yields the same keys, in sorted order.
     """
     text = _normalise(text)
     cues = _stance_cues(text)
@@ -728,30 +976,50 @@ def stance_features(text: str) -> dict[str, float]:
     scope_starts = [lo for lo, _ in scopes]
     neg_ends = [end for _, end, _, _ in negations]
 
+    def conditional(position: int) -> bool:
+        k = bisect_right(scope_starts, position) - 1
+        return k >= 0 and position < scopes[k][1]
+
     found: set[str] = set()
+    hedges = [(start, end) for start, end, stance in cues if stance == "hedge"]
     for start, end, stance in cues:
         found.add(f"lex_raw_{stance}")
-        k = bisect_right(scope_starts, start) - 1
-        if k >= 0 and start < scopes[k][1]:
+        if stance == "condemn" and any(_governs(text, hedge_end, start) for _, hedge_end in hedges):
+            found.add("lex_hedge")
+            continue
+        if conditional(start):
             found.update(("lex_hedge", "lex_conditional"))
             continue
         i = bisect_right(neg_ends, start) - 1
-        if i >= 0 and start < negations[i][2]:
+        if i >= 0 and start < negations[i][2] and (stance != "condemn" or _adjacent(text, negations[i][1], start)):
             if stance != "hedge":
                 found.add(f"lex_negated_{stance}")
             found.add("lex_" + _flip(stance, negations[i][3], _key(text[start:end])))
         else:
             found.add(f"lex_{stance}")
+    if any(not _embedded(text, start, end) for start, end in conditions):
+        found.update(("lex_hedge", "lex_conditional"))
+    # A question asserts and negates nothing ("Does this not show ...?").
+    question = "?" in text or "\uff1f" in text
+    facts = [start for start in _negated_facts(text, cues, negations) if not conditional(start)]
+    if facts and not question:
+        found.add("lex_negated_fact")
+        # A qualifier next to it ("as far as I know, nobody was", "probably not") leaves it open.
+        if not any(_near(text, fact, hedge) for fact in facts for hedge in hedges):
+            found.add("lex_deny")
+    if not question and any(not conditional(start) for start in _assertions(text, negations)):
+        found.add("lex_assertion")
+    if _OWN_POSITION_RX.search(text):
+        found.add("lex_own_position")
 
-    rule = next((s for s in PRECEDENCE if f"lex_{s}" in found), "none")
-    found.add(f"lex_rule_{rule}")
+    found.add(f"lex_rule_{_rule(found)}")
     if negations:
         found.add("lex_negation")
     if conditions:
         found.add("lex_condition")
     if _MODAL_RX.search(text):
         found.add("lex_modal")
-    if "?" in text or "\uff1f" in text:
+    if question:
         found.add("lex_question")
     if _REPORTING_RX.search(text):
         found.add("lex_reporting")
@@ -759,6 +1027,21 @@ def stance_features(text: str) -> dict[str, float]:
     if first and any(start == first.start() for start, _ in conditions):
         found.add("lex_starts_with_condition")
     return {name: float(name in found) for name in FEATURE_NAMES}
+
+
+def _rule(found: set[str]) -> str:
+    """The guide's precedence over the evidence found.
+
+    A negated fact counts as a denial (``lex_deny``) unless hedged; the
+    source's own call, plan or feeling outranks only an asserted event,
+    which outranks nothing but none.
+    """
+    stance = next((s for s in PRECEDENCE if f"lex_{s}" in found), None)
+    if stance is not None:
+        return stance
+    if "lex_own_position" in found:
+        return "none"
+    return "confirm" if "lex_assertion" in found else "none"
 
 
 def _flip(stance: str, open_negation: bool, cue: str) -> str:
@@ -776,18 +1059,25 @@ def _stance_cues(text: str) -> list[tuple[int, int, str]]:
     """Stance cues of all lexicons, leftmost-longest, without overlaps.
 
     A longer phrase of one lexicon swallows a cue of another inside it
-    ("refused to confirm" is one deny cue, not deny plus confirm).
+    ("refused to confirm" is one deny cue, not deny plus confirm), and a
+    phrase of NOT_STANCE swallows a cue and is then dropped.
     """
     rank = {stance: i for i, stance in enumerate(PRECEDENCE)}
     spans = [
         (m.start(), m.end(), stance) for stance, rx in _STANCE_RX.items() for m in rx.finditer(text)
     ]
-    spans.sort(key=lambda s: (s[0], s[0] - s[1], rank[s[2]]))
+    spans.extend((m.start(), m.end(), "") for m in _NOT_STANCE_RX.finditer(text))
+    spans.extend(
+        (m.start(), m.end(), "confirm")
+        for m in _FUTURE_PASSIVE_RX.finditer(text)
+        if m.group("verb").lower() not in _NOT_EVENTS
+    )
+    spans.sort(key=lambda s: (s[0], s[0] - s[1], rank.get(s[2], -1)))
     kept: list[tuple[int, int, str]] = []
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
-    return kept
+    return [span for span in kept if span[2]]
 
 
 def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, int, bool]]:
@@ -840,11 +1130,7 @@ def _condition_scopes(text: str, cues: list[tuple[int, int]]) -> list[tuple[int,
     semicolons = [i for i, char in enumerate(text) if char == ";"]
     scopes = []
     for start, end in cues:
-        key = _key(text[start:end])
-        embedded = key in _QUESTION_CONDITION or (
-            key == "if" and _EMBEDDING_RX.search(text, max(0, start - 60), start)
-        )
-        if embedded:
+        if _embedded(text, start, end):
             i = bisect_left(break_starts, end)
             scopes.append((start, break_starts[i] if i < len(breaks) else len(text)))
             continue
@@ -873,6 +1159,106 @@ def _parenthetical(
         return False
     closing = next((b for b in breaks[i + 1 :] if b[0] >= end), None)
     return closing is not None and text[closing[0]] == "," and bool(text[closing[1] :].strip())
+
+
+def _embedded(text: str, start: int, end: int) -> bool:
+    """Whether the condition word at start..end opens an embedded question ("asked if")."""
+    key = _key(text[start:end])
+    return key in _QUESTION_CONDITION or (
+        key == "if" and _EMBEDDING_RX.search(text, max(0, start - 60), start) is not None
+    )
+
+
+# Words that may stand between a negation and the denouncing word it negates
+# ("is not in any way illegal"); any other word means the negation governs
+# something else ("must not allow evil", "failing to report fraud").
+_NEGATED_CONDEMN_GAP = frozenset(
+    "a an the any in at all way been be considered entirely remotely itself an".split()
+)
+
+
+def _adjacent(text: str, negation_end: int, cue_start: int) -> bool:
+    """Whether a negation ends right before a denouncing cue, across only filler words."""
+    return all(word.lower() in _NEGATED_CONDEMN_GAP for word in re.findall(r"[\w'-]+", text[negation_end:cue_start]))
+
+
+_GOVERN_BREAK_RX = re.compile(r"[,;:()\u2013\u2014]|\s-\s|[.!?]\s")
+
+
+def _governs(text: str, hedge_end: int, start: int, words: int = 12) -> bool:
+    """Whether a hedge ("highly likely that", "would be") scopes over a later cue in its clause.
+
+    "It is highly likely that they are supporting a war of aggression" and
+    "would be a sign of desperation" leave the denunciation unasserted.
+    """
+    if hedge_end > start:
+        return False
+    between = text[hedge_end:start]
+    return len(between.split()) <= words and not _GOVERN_BREAK_RX.search(between)
+
+
+def _near(text: str, position: int, span: tuple[int, int], words: int = 5) -> bool:
+    """Whether a span lies within a few words of a position."""
+    between = text[span[1] : position] if span[1] <= position else text[position : span[0]]
+    return len(between.split()) <= words
+
+
+def _negated_facts(
+    text: str, cues: list[tuple[int, int, str]], negations: list[tuple[int, int, int, bool]]
+) -> list[int]:
+    """Starts of negations that deny an event or state: "was not", "has never", "no one was".
+
+    A negation that reaches a stance cue is left to that cue; "cannot",
+    "will not" and "do not want" negate an ability, a plan or a wish.
+    """
+    cue_starts = [start for start, _, _ in cues]
+    facts = []
+    for start, end, reach, _ in negations:
+        i = bisect_left(cue_starts, end)
+        if i < len(cues) and cue_starts[i] < reach:
+            continue
+        key = _key(text[start:end])
+        after = _WORD_AFTER_RX.match(text, end)
+        if after and (after.group(1).lower() in _VOLITION or after.group(1).lower() in _EPISTEMIC):
+            continue
+        before = _WORD_BEFORE_RX.search(text, max(0, start - 40), start)
+        previous = before.group(1).lower() if before else ""
+        auxiliary = previous in _FACT_AUXILIARIES or previous.endswith(("'s", "'re", "'m"))
+        if key in ("never", "nothing", "nobody", "no one", "none"):
+            factual = previous not in _PLAN_OR_ABILITY
+        elif key == "no":
+            factual = auxiliary or bool(_NO_SUBJECT_RX.match(text, end))
+        else:
+            factual = key in ("not", "n't", "not yet", "yet to") and auxiliary
+        if factual:
+            facts.append(start)
+    return facts
+
+
+def _assertions(text: str, negations: list[tuple[int, int, int, bool]]) -> list[int]:
+    """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
+
+    Negated ones, and those in a writer's relative clause, are left out.
+    """
+    reported = {_key(m.group()) for m in _REPORTING_RX.finditer(text)}
+    starts = []
+    for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
+        for m in rx.finditer(text):
+            verb = m.group("verb").lower()
+            event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
+            if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
+                starts.append(m.start("verb"))
+    starts.extend(m.start() for m in _PAST_WORD_RX.finditer(text))
+    starts.extend(m.start() for m in _QUANTITY_RX.finditer(text))
+    starts.extend(m.start() for m in _EXISTENTIAL_RX.finditer(text))
+    starts.extend(m.start() for m in _PAST_LOCATION_RX.finditer(text))
+    background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
+    return [
+        start
+        for start in starts
+        if not any(lo <= start < reach for lo, _, reach, _ in negations)
+        and not any(lo <= start < hi for lo, hi in background)
+    ]
 
 
 def lexicon_matches(text: str) -> list[tuple[int, int, str]]:

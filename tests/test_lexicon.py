@@ -163,6 +163,124 @@ def test_lexicons_fire_on_unseen_news(text: str, stance: str) -> None:
     assert rule(text) == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # deny: rebuttals, disowning, deflecting, no effect
+        ("“We disagree with the tribunal's findings,” the federation said.", "deny"),
+        ("The senator called the dossier defamatory and a witch hunt.", "deny"),
+        ("The singer's manager said the stories were defaming her client.", "deny"),
+        ("“This is not our trawler,” a navy spokesman said.", "deny"),
+        ("“There is nothing to these rumours,” the club chairman said.", "deny"),
+        ("The embassy referred inquiries to the interior ministry.", "deny"),
+        ("The spokesman deferred to the electoral commission on the count.", "deny"),
+        ("How the two parties share out ministries is their own business, he said.", "deny"),
+        ("The regulator said the merger talks were not its concern.", "deny"),
+        ("The firm said the fine would have no impact on its dividend.", "deny"),
+        # condemn: diplomatic acts, sanctions, red lines, excess
+        ("Lithuania summoned the Chinese chargé d'affaires on Monday.", "condemn"),
+        ("The envoy was summoned to the foreign ministry in Oslo.", "condemn"),
+        ("Vilnius called in the ambassador over the border incident.", "condemn"),
+        ("The government declared the attaché persona non grata.", "condemn"),
+        ("Norway expelled two embassy staff on suspicion of espionage.", "condemn"),
+        ("The ambassador was handed a strongly worded démarche.", "condemn"),
+        ("Canada announced sanctions against four police commanders.", "condemn"),
+        ("The bloc imposed fresh sanctions on the shipping firm.", "condemn"),
+        ("The refinery owner has been sanctioned by the Treasury.", "condemn"),
+        ("“The junta has crossed a red line,” the president said.", "condemn"),
+        ("The union said the use of tear gas on strikers was excessive.", "condemn"),
+        ("The bishop called the advert deeply offensive.", "condemn"),
+        ("Prosecutors said the clerk intended to harm the national security of the republic.", "condemn"),
+        # hedge: knowledge qualifiers, unfinished inquiries, withholding details
+        ("The coroner said the cause was difficult to assess after the fire.", "hedge"),
+        ("“It is too early to draw conclusions,” the safety board said.", "hedge"),
+        ("“As far as we can tell, the vault was not opened,” the bank said.", "hedge"),
+        ("Engineers are still trying to establish why the crane toppled, the firm said.", "hedge"),
+        ("The agency said it was still investigating the leak.", "hedge"),
+        ("The ministry said it lacked a full picture of the damage.", "hedge"),
+        ("“We do not want to be overly optimistic,” the chief executive said.", "hedge"),
+        ("The league said it was not naming the players involved.", "hedge"),
+        ("The club said the investigation is ongoing and it cannot say more.", "hedge"),
+        ("There are legal limits on how much we can say, the regulator said.", "hedge"),
+        # confirm: findings, knowledge, evidence, blame without denunciation
+        ("“We assess that the intruders left within an hour,” the agency said.", "confirm"),
+        ("“We have long known that the reservoir leaks,” the engineer said.", "confirm"),
+        ("Tests by two labs showed high levels of lead, the council said.", "confirm"),
+        ("The airline blamed the delays on a strike by baggage handlers.", "confirm"),
+        ("The coach accused the referee of missing the foul.", "confirm"),
+    ],
+)
+def test_new_entry_families(text: str, stance: str) -> None:
+    assert keyword_stance(text) == stance
+    assert rule(text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The ministry condemned the interference in the internal affairs of its neighbour.", "condemn"),
+        ("The minister said the broadcaster was spreading state propaganda.", "condemn"),
+        ("The minister said the channel spread propaganda and disinformation.", "condemn"),
+        ("The ministry said it had indications that the ferry was overloaded.", "confirm"),
+    ],
+)
+def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, stance: str) -> None:
+    # "internal affairs", "propaganda", "indications" alone would say otherwise,
+    # as the naive keyword baseline does.
+    assert rule(text) == stance
+    assert keyword_stance(text) != stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # Another party's denial in a side clause is not the source's.
+        ("The army blamed the militia for the shelling, although the militia denied it.", "confirm"),
+        ("Police blamed the gang, which has denied any part in the robbery.", "confirm"),
+        # "deny" in its everyday sense denies no claim.
+        ("The union said the firm denies workers access to toilets on night shifts.", "none"),
+        # The writer's "without evidence" is not the source's denial.
+        ("The candidate claimed without evidence that ballots were burned.", "confirm"),
+        # A wire-service formula about anonymity says nothing of the claim.
+        ("The plant was shut, an official said on condition of anonymity in line with policy.", "confirm"),
+        # Excess in the weather is no excess of force.
+        ("The agency said excessive rainfall flooded the valley.", "confirm"),
+        # "Criminal" in a name denounces no one.
+        ("The ministry asked for details of the International Criminal Court ruling.", "none"),
+    ],
+)
+def test_words_that_carry_no_stance_of_the_source(text: str, stance: str) -> None:
+    assert rule(text) == stance
+
+
+def test_a_past_inability_is_no_hedge() -> None:
+    # "could" hedges ("the dam could fail"); "could not dock" reports what happened.
+    features = stance_features("The ferry could not dock because of the storm, the operator said.")
+    assert features["lex_raw_hedge"] == 0.0
+    assert stance_features("The dam could fail, the operator said.")["lex_raw_hedge"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rail union called on the government to reopen talks.",
+        "The health ministry urged parents to vaccinate their children.",
+        "The federation demanded an apology from the broadcaster.",
+        "The panel recommended that the warning labels be enlarged.",
+        "The carmaker said it would appeal the verdict.",
+        "“We will rebuild every school that was damaged,” the governor said.",
+        "“We remain deeply concerned that the dam was damaged,” the ministry said.",
+        "The mayor said she welcomed the court's decision.",
+        "“We continue to monitor the river closely,” the agency said.",
+        "The ministry said it had briefed its partners and was in close consultation with them.",
+    ],
+)
+def test_own_calls_plans_and_feelings_are_none(text: str) -> None:
+    features = stance_features(text)
+    assert features["lex_own_position"] == 1.0
+    assert rule(text) == "none"
+
+
 def test_reported_future_asserts() -> None:
     # Guide: "said they would be deployed" is confirm; "would be" alone hedges.
     text = "The agency said extra crews would be deployed on Sunday."
@@ -197,7 +315,7 @@ def test_every_stance_entry_matches_itself() -> None:
         (CONDEMN, "expelled hitting summoned lambasted slammed"),
         (DENY, "shrugged shrugging referred dismissed"),
         (HEDGE, "sought seeking"),
-        (HEDGE, "rumour rumor rumoured rumored alleges"),
+        (HEDGE, "rumour rumor rumoured rumored"),
         (CONFIRM, "admitted acknowledges verified proven"),
     ],
 )
