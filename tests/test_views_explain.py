@@ -15,7 +15,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 from attrib.features import SentenceInput, sentence_inputs
 from attrib.structure import analyse
-from attrib.tagger import Tagger
+from attrib.tagger import LEXICON_PRIOR, Tagger
 from attrib.views.explain import Decision, explain, explain_decision
 from tests.conftest import SEEDS
 
@@ -46,10 +46,12 @@ def test_contributions_add_up_to_the_models_log_odds(session_tagger: Tagger) -> 
             _adds_up(decision)
             labels = [str(label) for label in model.classes_]
             assert decision.decision_value == pytest.approx(model.decision_function([item])[0][labels.index(decision.label)], abs=1e-9)
-        # The explained stance is the tagger's, with the same probability (lexicon prior included).
+        # The explained stance is the tagger's, with the same probability (lexicon prior included,
+        # then the model's calibration, as for the record's confidence).
         assert e.stance.label == e.record.stance
         p_attributed = 1.0 if e.quote_note else 1.0 - e.quote.probabilities["none"]
-        assert p_attributed * e.stance.probability == pytest.approx(e.record.confidence, abs=1e-9)
+        calibrated = session_tagger.calibration_.stance(p_attributed * e.stance.probability)
+        assert calibrated == pytest.approx(e.record.confidence, abs=1e-9)
         assert e.stance.decision_value + e.stance.prior[e.stance.label] == max(
             score + e.stance.prior[label] for label, score in e.stance.scores.items()
         )
@@ -61,7 +63,8 @@ def test_feature_names_are_the_sentences_own(session_tagger: Tagger) -> None:
     inputs = sentence_inputs(analyse(text))
     for e in explain(session_tagger, text, SEED.stem):
         lowered = e.record.text.lower()
-        features = inputs[e.record.index].features
+        item = inputs[e.record.index]
+        features = {**item.features, **item.stance_evidence}  # the stance model also reads the lexicons' evidence
         kinds = {c.kind for c in e.stance.contributions}
         assert {"word n-gram", "character n-gram", "lexicon", "structure"} <= kinds
         for c in e.stance.contributions + e.quote.contributions:
@@ -137,7 +140,7 @@ def test_explain_command_table_and_json(cli) -> None:
     table = cli("explain", "-", "--sentence", "1", input=HEDGE)
     assert table.exit_code == 0, table.stderr
     assert "stance: hedge" in table.stdout and 'hedge "could not confirm"' in table.stdout
-    assert "lexicon prior: hedge +1.000" in table.stdout and "speaker: " in table.stdout
+    assert f"lexicon prior: hedge +{LEXICON_PRIOR:.3f}" in table.stdout and "speaker: " in table.stdout
     result = cli("explain", SEED, "--json")
     assert result.exit_code == 0, result.stderr
     explanations = json.loads(result.stdout)
