@@ -150,6 +150,7 @@ disagree dispute assure reassure inform notify testify proclaim boast lament
 advise recommend propose conclude mention confess clarify speculate indicate
 decry deplore refute rebut+ contradict slam+ specify elaborate speak express
 retort exclaim quip+ plead instruct cite believe lambast lambaste opine
+summon expel+
 """.split()
 
 # Verbs whose base or -s form is mostly a noun ("a report", "the claims",
@@ -161,7 +162,8 @@ remarking answered questioned tweeted tweeting replied replying blamed
 blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
-highlighted highlighting quoted voiced voicing joked joking
+highlighted highlighting quoted quoting voiced voicing joked joking
+sanctioned protested protesting
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"
@@ -203,12 +205,31 @@ _REPORTING_PHRASE_SPECS = (
     "~lash out",
     "~speak out",
     "~weigh in",
+    "~brush off|aside",
+    "~play down",
+    "~rule out",
+    "~lodge * protest|complaint",
 )
 
 REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LEMMAS) | frozenset(
     _REPORTING_FORMS
 )
 REPORTING_PHRASES: frozenset[str] = _expand(_REPORTING_PHRASE_SPECS)
+
+# Headlines report in the present tense, and a headline's act states a
+# position ("Russia summons US envoy", "Union slams pay offer").  These
+# forms are cues only in a headline, right after its source: in running text
+# "calls", "demands" or "targets" are mostly nouns.
+_HEADLINE_LEMMAS = """
+say tell call demand target summon expel sanction slam blast rap warn urge vow
+pledge threaten deny reject dismiss confirm admit condemn denounce accuse blame
+claim insist defend back praise hail welcome criticise criticize question
+dispute order ban seek ask announce reveal protest decry charge assure promise
+signal stress defy rebuke reaffirm
+""".split()
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    form for lemma in _HEADLINE_LEMMAS for form in _forms(lemma)[:2]
+)
 
 # ---------------------------------------------------------------------------
 # Stance lexicons
@@ -632,6 +653,7 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _REPORTING_RX = _compile(REPORTING_VERBS | REPORTING_PHRASES)
+_HEADLINE_RX = _compile(HEADLINE_VERBS)
 _STANCE_RX: dict[str, re.Pattern[str]] = {
     stance: _compile(lexicon) for stance, lexicon in STANCE_LEXICONS.items()
 }
@@ -683,6 +705,11 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), text[m.start() : m.end()])
         for m in _REPORTING_RX.finditer(_normalise(text))
     ]
+
+
+def headline_cues(text: str) -> list[tuple[int, int, str]]:
+    """The present-tense verbs of HEADLINE_VERBS in a headline, as (start, end, text as written)."""
+    return [(m.start(), m.end(), text[m.start() : m.end()]) for m in _HEADLINE_RX.finditer(_normalise(text))]
 
 
 def keyword_stance(text: str) -> str:

@@ -100,8 +100,11 @@ def _opens(text: str, pos: int, mark: str, para: Span) -> bool:
 
 
 def _closes(text: str, pos: int, mark: str, opening: str, para: Span) -> bool:
+    # Copy mixes straight and curly double marks ("... line,” he said): either closes the other.
     if opening in _STRAIGHT:
-        return mark == opening
+        return mark == opening or mark == "\u201d"
+    if opening == "\u201c" and mark in _STRAIGHT:
+        return not _opens(text, pos, mark, para)
     if mark not in _CLOSERS.get(opening, "'\u2019"):
         return False
     if opening in "'" + _SINGLE_OPENERS:

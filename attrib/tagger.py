@@ -20,7 +20,7 @@ from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
 from attrib.records import Record
 from attrib.speakers import SpeakerRanker, candidates
-from attrib.structure import ArticleView, analyse
+from attrib.structure import ArticleView, SentenceView, analyse
 
 _CHUNK = 4096
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
@@ -145,26 +145,44 @@ def _parse(article: str, text: str) -> _Parsed:
 def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
     """Quote types the labelling guide decides outright; returns the rows they changed.
 
-    A "...: Pentagon" headline reports that source (the seeds hold no such
-    headline to learn from), and every sentence of a quotation that runs
-    over several sentences is a direct quote once any of them is attributed.
+    The seeds hold no example of these to learn from:
+    - a headline that names its source ("...: Pentagon", "China: ...",
+      "Russia summons US envoy", "..., Qatar says") reports that source;
+    - a sentence whose only reporting words are negated ("did not respond to
+      a request for comment", "has not denied", "Neither A nor B have
+      confirmed") and which quotes no one reports nothing: none, as is a
+      credit line ("(Reporting by ...; Editing by ...)");
+    - every sentence of a quotation that runs over several sentences is a
+      direct quote once any of them is attributed.
     """
     ruled: set[int] = set()
     row = 0
     for item in parsed:
         sentences = item.view.sentences
+        for i, view in enumerate(sentences):
+            forced = _guide_quote(view)
+            if forced is not None and forced != quotes[row + i]:
+                quotes[row + i] = forced
+                ruled.add(row + i)
         attributed_quotes = {q for i, view in enumerate(sentences) if quotes[row + i] != "none" for q in view.quote_ids}
         for i, view in enumerate(sentences):
-            if quotes[row + i] != "none":
-                continue
-            if view.headline_source:
-                quotes[row + i] = "direct" if view.longest_quote_words else "indirect"
-                ruled.add(row + i)
-            elif view.quoted_chars * 2 > len(view.text) and attributed_quotes.intersection(view.quote_ids):
+            if quotes[row + i] == "none" and view.quoted_chars * 2 > len(view.text) and attributed_quotes.intersection(view.quote_ids):
                 quotes[row + i] = "direct"
                 ruled.add(row + i)
         row += len(sentences)
     return ruled
+
+
+def _guide_quote(view: SentenceView) -> str | None:
+    """The quote type a guide rule gives `view`, or None when the classifier decides."""
+    if view.credit:
+        return "none"
+    main = view.main
+    if main is not None and main.frame == "headline":
+        return "direct" if view.longest_quote_words else "indirect"
+    if main is None and view.quote_count == 0 and any(cue.negated for cue in view.cues):
+        return "none"
+    return None
 
 
 def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:

@@ -1,0 +1,415 @@
+"""Attribution frames: which words report with each reporting cue.
+
+News attributes speech in a few frames: a subject before its verb ("the
+army said", "China on Friday (Nov 1) insisted"), an inverted verb ("said
+the army"), "according to X", "X quoted Y as saying", "X reported, quoting
+Y", "claims by X" and the headline "X slams Y".  Word positions, closed
+word lists and punctuation find them; no parser is needed.
+
+A cue in a clause opened by "after", "although", "which" ... is
+subordinate: its source speaks only when the main clause reports nothing.
+A negated cue ("did not respond", "has yet to confirm") reports nothing
+said, and the subject of a passive cue ("the ambassador was informed")
+is its audience, not its source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from attrib.lexicon import HEADLINE_VERBS, REPORTING_VERBS
+from attrib.names import Mention
+
+_TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s]")
+_QUOTE = "\x00"
+_BOUNDARIES = frozenset(",;:()[]\u2014\u2013-!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb" + _QUOTE)
+_AUXILIARIES = frozenset(
+    """has have had is was were will would shall should can could may might
+    must did does do been be being am are also further still already just
+    again once first previously recently then now even too only never not
+    reportedly all both each""".split()
+)
+_NEGATIONS = frozenset("not never no without neither nor yet failed fail fails".split())
+_REFUSING = frozenset("will would won't wouldn't".split())
+# Verbs of judging: "does not believe" states a view, it does not withhold one.
+_JUDGING = frozenset("believe believes believed think thinks thought expect expects expected agree agrees agreed".split())
+# A parenthetical word between commas: "Officials, however, have rebutted ...".
+_PARENTHETICAL = frozenset("however though meanwhile moreover instead nonetheless nevertheless therefore too also".split())
+_TIME = frozenset(
+    """on in at for during this last next past the a day days week weeks
+    month months year years morning afternoon evening night tonight today
+    yesterday time weekend hours earlier later late early same local
+    monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_SUBORDINATORS = frozenset(
+    """after before when whenever while although though as since because if
+    unless whereas until once which who whom whose where what how why
+    whether""".split()
+)
+# Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
+_CONTENTLESS = frozenset("speak speaks spoke spoken speaking comment commented commenting respond responded responds".split())
+# Words that open an apposition or a parenthetical clause after a subject.
+_APPOSITION_OPENERS = frozenset(
+    """a an the another his her its their who which whose citing speaking
+    one both""".split()
+)
+_BE = frozenset("is are was were be been being".split())
+_IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
+# A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
+_PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about after before than via".split())
+_FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue and, when a frame names it, the mention that reports with it.
+
+    `frame` says how `source` was found (subject, inverted, headline,
+    according, quoting, by, opening); `subordinate`, `negated` and
+    `passive` describe the cue's clause.
+    """
+
+    start: int
+    end: int
+    text: str
+    source: Mention | None = None
+    frame: str = ""
+    subordinate: bool = False
+    negated: bool = False
+    passive: bool = False
+
+    @property
+    def verb(self) -> str:
+        """The cue's first word in lower case ("told" of "told reporters"); empty for a headline colon."""
+        return self.text.split()[0].lower() if self.text.strip() else ""
+
+    @property
+    def reports(self) -> bool:
+        """A cue that reports what its source said: neither negated nor with only an audience."""
+        return not self.negated and not (self.passive and self.source is None)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class _Sentence:
+    """The words of a sentence outside quotations, with its mentions placed on them."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: tuple[Mention, ...], blocked: list[tuple[int, int]]) -> None:
+        self.tokens: list[_Token] = []
+        position = start
+        for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
+            self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+            if b > a:
+                self.tokens.append(_Token(a, b, _QUOTE))
+            position = max(position, b)
+        self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, end))
+        self.starts = [t.start for t in self.tokens]
+        self.mentions = mentions
+        self.ending: dict[int, Mention] = {}
+        self.starting: dict[int, Mention] = {}
+        for mention in mentions:
+            first, last = self.index(mention.start), self.index(mention.end) - 1
+            if 0 <= first <= last:
+                self.ending[last] = mention
+                self.starting[first] = mention
+
+    def index(self, offset: int) -> int:
+        """The first token starting at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+
+    def boundary(self, i: int) -> bool:
+        return i < 0 or i >= len(self.tokens) or self.tokens[i].text in _BOUNDARIES
+
+    def mention_start(self, mention: Mention) -> int:
+        return self.index(mention.start)
+
+
+def annotate(
+    text: str,
+    start: int,
+    end: int,
+    raw: list[tuple[int, int, str]],
+    mentions: tuple[Mention, ...],
+    blocked: list[tuple[int, int]],
+    headline: bool,
+) -> tuple[Cue, ...]:
+    """Cues of one sentence, in order, each with its frame; `raw` holds (start, end, text) in article offsets."""
+    sentence = _Sentence(text, start, end, mentions, blocked)
+    cues: list[Cue] = []
+    for cue_start, cue_end, cue_text in raw:
+        first, last = sentence.index(cue_start), sentence.index(cue_end) - 1
+        cues.append(_frame(sentence, first, last, cue_start, cue_end, cue_text, cues, headline))
+    return tuple(cues)
+
+
+def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
+    """The cue whose source is the sentence's source, when a frame names one.
+
+    The main clause wins over a subordinate one ("After Manila accused ...,
+    China said"), except when its verb reports nothing ("X spoke after Y
+    alleged that ..."); "quoting Y" names the one quoted; "according to"
+    and "claims by" yield to a verb with its own subject (so a news agency
+    that only relays a statement is not its source), a finite verb to a
+    participle ("..., with Hamas insisting ..., while Israel says").
+    """
+    framed = [c for c in cues if c.source is not None and c.reports]
+    if not framed:
+        return None
+    subordinate_content = any(c.subordinate and c.text.lower() not in _CONTENTLESS for c in framed)
+
+    def rank(cue: Cue) -> tuple[int, int, bool, int]:
+        empty = cue.text.lower() in _CONTENTLESS and subordinate_content
+        clause = 2 if empty else int(cue.subordinate)
+        return (clause, _FRAME_RANK[cue.frame], cue.verb.endswith("ing"), cue.start)
+
+    return min(framed, key=rank)
+
+
+def _frame(sentence: _Sentence, first: int, last: int, start: int, end: int, text: str, earlier: list[Cue], headline: bool) -> Cue:
+    words = text.lower().split()
+    subordinate = _subordinate(sentence, first, earlier)
+    negated = _negated(sentence, first)
+    passive = _passive(sentence, first, words)
+    source, frame = _source(sentence, first, last, words, earlier, passive, headline)
+    return Cue(start, end, text, source, frame, subordinate, negated, passive)
+
+
+def _source(
+    sentence: _Sentence, first: int, last: int, words: list[str], earlier: list[Cue], passive: bool, headline: bool
+) -> tuple[Mention | None, str]:
+    if words == ["according", "to"]:
+        return _according(sentence, last + 1)
+    if words[0] in ("quoting", "quoted", "cited", "citing", "quotes", "cites", "quote", "cite") and words[-2:] == ["as", "saying"] and len(words) > 3:
+        inside = next((m for i, m in sentence.starting.items() if first < i <= last), None)
+        if inside is not None:
+            return inside, "quoting"
+    if words == ["quoting"]:
+        after = sentence.starting.get(last + 1)
+        return (after, "quoting") if after is not None else (None, "")
+    if words == ["citing"]:
+        return None, ""
+    if sentence.word(last + 1) == "by":
+        agent = sentence.starting.get(last + 2)
+        if agent is not None:
+            return agent, "by"
+    if passive:
+        return None, ""
+    subject = _subject_before(sentence, first, earlier)
+    if subject is not None:
+        subject = _listed(sentence, subject, headline)
+        if headline and words[0] in HEADLINE_VERBS and sentence.mention_start(subject) <= 1:
+            return subject, "headline"
+        return subject, "subject"
+    if words[0].endswith("ing") and sentence.boundary(first - 1):
+        # ", saying ...", ", adding ...": the participle shares the subject of the clause it follows.
+        shared = _coordinated(sentence, first, earlier)
+        if shared is not None:
+            return shared, "subject"
+    elif (words[0] in REPORTING_VERBS or words[0] in HEADLINE_VERBS) and sentence.boundary(first - 1):
+        after = sentence.starting.get(last + 1)
+        if after is not None and after.kind != "pronoun":
+            return after, "inverted"
+    opening = _opening(sentence)
+    if opening is not None and sentence.mention_start(opening) < first:
+        return opening, "opening"
+    return None, ""
+
+
+def _opening(sentence: _Sentence) -> Mention | None:
+    """The mention that opens the sentence ("And he ...", "The Taiwanese Ministry of ..."): the main clause's subject when no nearer one is found."""
+    k = 0
+    while sentence.word(k) in ("and", "but", "so", "meanwhile", "however", "also"):
+        k += 1
+    mention = sentence.starting.get(k)
+    return mention if mention is not None and _may_speak(mention) else None
+
+
+def _listed(sentence: _Sentence, subject: Mention, headline: bool) -> Mention:
+    """ "Britain, France, Germany condemn ...": a comma list of sources is one joint source.
+
+    Three or more members, or two in a headline, opening the sentence, so that
+    "In Moscow, Putin said" stays Putin.
+    """
+    members = [subject]
+    k = sentence.mention_start(subject) - 1
+    while sentence.word(k) == "," and k - 1 in sentence.ending and sentence.ending[k - 1].kind != "pronoun":
+        members.insert(0, sentence.ending[k - 1])
+        k = sentence.mention_start(members[0]) - 1
+    if k >= 0 or len(members) < (2 if headline else 3):
+        return subject
+    parts = tuple(p for m in members for p in (m.parts or (m,)))
+    first, last = members[0], members[-1]
+    return Mention(first.start, last.end, _words(sentence, first.start, last.end), "joint", parts=parts)
+
+
+def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
+    """The noun phrase after "according to": its first mention, or its own words when none is recognised."""
+    j = i
+    while j < len(sentence.tokens) and sentence.word(j)[:1].isalnum() and sentence.word(j) not in _SUBORDINATORS and sentence.word(j) != "that":
+        j += 1
+    if j == i:
+        return None, ""
+    inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)
+    if inside is not None:
+        return inside, "according"
+    while j - 1 > i and (sentence.word(j - 1) in _TIME or sentence.word(j - 1).isdigit()):
+        j -= 1
+    first, last = sentence.tokens[i], sentence.tokens[j - 1]
+    words = _words(sentence, first.start, last.end)
+    return Mention(first.start, last.end, words, "role", title=words), "according"
+
+
+def _words(sentence: _Sentence, start: int, end: int) -> str:
+    """The words between two offsets as written, spaced as in the sentence's tokens."""
+    parts: list[str] = []
+    previous_end = None
+    for token in sentence.tokens:
+        if token.start >= start and token.end <= end:
+            if previous_end is not None and token.start > previous_end:
+                parts.append(" ")
+            parts.append(token.text)
+            previous_end = token.end
+    return "".join(parts)
+
+
+def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
+    """The mention just before token `i`, across auxiliaries, adverbs, time phrases, parentheses and appositions."""
+    j = i - 1
+    while j >= 0:
+        mention = sentence.ending.get(j)
+        if mention is not None:
+            if _may_speak(mention):
+                return mention if sentence.word(sentence.mention_start(mention) - 1) not in _PREPOSITIONS else None
+            j = sentence.mention_start(mention) - 1
+            continue
+        word = sentence.word(j)
+        if word in _AUXILIARIES or word in _TIME or word.isdigit() or _is_adverb(sentence.tokens[j].text) or word.endswith("n't"):
+            j -= 1
+        elif word == ")":
+            j = _matching_open(sentence, j) - 1
+        elif word == ",":
+            return _apposition(sentence, j)
+        elif word in ("and", "but"):
+            return _coordinated(sentence, j, earlier)
+        else:
+            return None
+    return None
+
+
+def _matching_open(sentence: _Sentence, j: int) -> int:
+    depth = 0
+    for k in range(j, -1, -1):
+        if sentence.tokens[k].text == ")":
+            depth += 1
+        elif sentence.tokens[k].text == "(":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _apposition(sentence: _Sentence, comma: int) -> Mention | None:
+    """ "Blue Ridge, a local charity, said": the subject before an apposition or a relative clause.
+
+    When the apposition is itself a name ("Ukraine's intelligence chief,
+    Kyrylo Budanov, told"), the name is the subject.
+    """
+    for k in range(comma - 1, max(comma - 30, -1), -1):
+        if sentence.word(k) != ",":
+            if sentence.boundary(k):
+                return None
+            continue
+        if k + 2 == comma and (sentence.word(k + 1) in _PARENTHETICAL or _is_adverb(sentence.tokens[k + 1].text)):
+            return _subject_before(sentence, k, [])
+        opener = sentence.starting.get(k + 1)
+        inner = sentence.ending.get(comma - 1)
+        if opener is None and sentence.word(k + 1) not in _APPOSITION_OPENERS and not sentence.word(k + 1).isdigit():
+            return None
+        before = sentence.ending.get(k - 1)
+        if opener is not None and opener is inner and opener.kind in ("name", "surname"):
+            return opener
+        if before is not None and _may_speak(before):
+            return before
+        return None
+    return None
+
+
+def _coordinated(sentence: _Sentence, j: int, earlier: list[Cue]) -> Mention | None:
+    """ "agreed and added": the second verb shares the subject of the first reporting verb before it."""
+    for cue in reversed(earlier):
+        if cue.frame in ("subject", "opening") and not cue.subordinate and cue.start < sentence.tokens[j].start:
+            return cue.source
+    return None
+
+
+def _subordinate(sentence: _Sentence, i: int, earlier: list[Cue]) -> bool:
+    """A subordinator between the start of the cue's clause and the cue."""
+    k = i - 1
+    participle = sentence.word(i).endswith("ing")
+    while k >= 0 and not sentence.boundary(k):
+        word = sentence.word(k)
+        if word in _SUBORDINATORS or (participle and word == "with"):
+            return True
+        if word == "that" and any(c.start < sentence.tokens[k].start for c in earlier):
+            return True
+        k -= 1
+    return False
+
+
+def _negated(sentence: _Sentence, i: int) -> bool:
+    """The cue reports that nothing was said: "did not respond", "has never publicly confirmed",
+    "has yet to comment", "Neither A nor B have confirmed".
+
+    A refusal ("would not comment", "won't say", "Police not saying") and a
+    negated judgement ("does not believe") are statements of their own.
+    """
+    verb = sentence.word(i)
+    if verb in _JUDGING or verb.endswith("ing"):
+        return False
+    for k in range(i - 1, max(i - 5, -1), -1):
+        if sentence.boundary(k):
+            break
+        word = sentence.word(k)
+        if word in _REFUSING:
+            return False
+        if word in _NEGATIONS or word.endswith("n't"):
+            return sentence.word(k - 1) not in _REFUSING
+    return False
+
+
+def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:
+    """ "was informed", "were told": the subject hears the statement."""
+    verb = words[0]
+    if not (verb.endswith("ed") or verb in _IRREGULAR_PARTICIPLES) or words[-2:] == ["as", "saying"]:
+        return False
+    k = i - 1
+    while k >= 0 and (_is_adverb(sentence.tokens[k].text) or sentence.word(k) in ("also", "not", "never", "later", "then")):
+        k -= 1
+    return sentence.word(k) in _BE
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+def _may_speak(mention: Mention) -> bool:
+    """Not a date ("Wednesday", "Oct. 12") nor an adverb capitalised at the start ("Strongly")."""
+    words = re.findall(r"[A-Za-z]+", mention.text.lower())
+    adverb = len(words) == 1 and words[0].endswith("ly") and mention.kind != "name"
+    return bool(words) and not all(w in _TIME for w in words) and not adverb
