@@ -57,10 +57,19 @@ _APPOSITION_OPENERS = frozenset(
     """a an the another his her its their who which whose citing speaking
     one both""".split()
 )
-_BE = frozenset("is are was were be been being".split())
-_IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
 # A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
-_PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about after before than via".split())
+_PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
+_BE = frozenset("is are was were be been being".split())
+# A statement's document speaks for whoever issued it; the mention finder resolves those.
+_DOCUMENTS = frozenset("statement report article story email letter release filing memo document study".split())
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_FUNCTION_WORDS = (
+    _AUXILIARIES
+    | _SUBORDINATORS
+    | _PREPOSITIONS
+    | frozenset("and or but nor that there here it he she they we i you him them us me who".split())
+)
+_IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
 
 
@@ -187,6 +196,8 @@ def _frame(sentence: _Sentence, first: int, last: int, start: int, end: int, tex
     negated = _negated(sentence, first)
     passive = _passive(sentence, first, words)
     source, frame = _source(sentence, first, last, words, earlier, passive, headline)
+    if frame == "subject" and words[0].endswith("ing") and sentence.index(source.end) == first:
+        subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
     return Cue(start, end, text, source, frame, subordinate, negated, passive)
 
 
@@ -226,7 +237,7 @@ def _source(
         if after is not None and after.kind != "pronoun":
             return after, "inverted"
     opening = _opening(sentence)
-    if opening is not None and sentence.mention_start(opening) < first:
+    if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
         return opening, "opening"
     return None, ""
 
@@ -237,7 +248,9 @@ def _opening(sentence: _Sentence) -> Mention | None:
     while sentence.word(k) in ("and", "but", "so", "meanwhile", "however", "also"):
         k += 1
     mention = sentence.starting.get(k)
-    return mention if mention is not None and _may_speak(mention) else None
+    # "It comes a day after ...": a sentence-initial "it" is seldom a source far from its verb.
+    expletive = mention is not None and mention.kind == "pronoun" and mention.gender == "n"
+    return mention if mention is not None and _may_speak(mention) and not expletive else None
 
 
 def _listed(sentence: _Sentence, subject: Mention, headline: bool) -> Mention:
@@ -291,15 +304,23 @@ def _words(sentence: _Sentence, start: int, end: int) -> str:
 def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
     """The mention just before token `i`, across auxiliaries, adverbs, time phrases, parentheses and appositions."""
     j = i - 1
+    dated = False
     while j >= 0:
         mention = sentence.ending.get(j)
         if mention is not None:
             if _may_speak(mention):
-                return mention if sentence.word(sentence.mention_start(mention) - 1) not in _PREPOSITIONS else None
+                # "flew to New York hours later accusing": past a time phrase, an object of a preposition is no subject.
+                return None if dated and sentence.word(sentence.mention_start(mention) - 1) in _PREPOSITIONS else mention
             j = sentence.mention_start(mention) - 1
+            dated = True
             continue
         word = sentence.word(j)
-        if word in _AUXILIARIES or word in _TIME or word.isdigit() or _is_adverb(sentence.tokens[j].text) or word.endswith("n't"):
+        if word in _AUXILIARIES or word.endswith("n't") or _is_adverb(sentence.tokens[j].text):
+            j -= 1
+        elif word in _TIME or word.isdigit():
+            j -= 1
+            dated = True
+        elif word == "since" and _adverbial_since(sentence, j):
             j -= 1
         elif word == ")":
             j = _matching_open(sentence, j) - 1
@@ -308,8 +329,59 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         elif word in ("and", "but"):
             return _coordinated(sentence, j, earlier)
         else:
-            return None
+            return _phrase_before(sentence, j)
     return None
+
+
+def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
+    """A subject noun phrase no mention covers: "the coast guard said", "The Ministry of National Defence condemned".
+
+    Reads back from token `j` over at most six nouns, adjectives and "of",
+    to a determiner, a mention it extends, or the start of the clause; any
+    other word (a verb, a preposition, a pronoun) means `j` is no subject.
+    """
+    if not _nounish(sentence.tokens[j].text) or sentence.word(j) in _DOCUMENTS:
+        return None
+    k = j
+    while k > j - 6:
+        k -= 1
+        if k < 0 or sentence.boundary(k):
+            start = k + 1
+            break
+        word = sentence.word(k)
+        if k in sentence.ending:
+            start = sentence.mention_start(sentence.ending[k])
+            break
+        if word in _DETERMINERS:
+            start = k
+            break
+        if word != "of" and not _nounish(sentence.tokens[k].text):
+            return None
+    else:
+        return None
+    if j - start > 3 and sentence.word(start) not in _DETERMINERS and start not in sentence.starting:
+        return None
+    first, last = sentence.tokens[start], sentence.tokens[j]
+    words = _words(sentence, first.start, last.end)
+    phrase = Mention(first.start, last.end, words, "role", title=words)
+    partner = sentence.ending.get(start - 2) if sentence.word(start - 1) == "and" else None
+    if partner is None or partner.kind == "pronoun":
+        return phrase
+    # "A union official and the group's TV station said": one joint source.
+    joint = _words(sentence, partner.start, last.end)
+    return Mention(partner.start, last.end, joint, "joint", parts=(*(partner.parts or (partner,)), phrase))
+
+
+def _nounish(word: str) -> bool:
+    """A word that may sit in a noun phrase: not a verb form, function word or adverb."""
+    low = word.lower()
+    return (
+        word.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+        and low not in _FUNCTION_WORDS
+        and low not in REPORTING_VERBS
+        and not (word.islower() and low.endswith("ed"))
+        and not _is_adverb(word)
+    )
 
 
 def _matching_open(sentence: _Sentence, j: int) -> int:
@@ -364,12 +436,20 @@ def _subordinate(sentence: _Sentence, i: int, earlier: list[Cue]) -> bool:
     participle = sentence.word(i).endswith("ing")
     while k >= 0 and not sentence.boundary(k):
         word = sentence.word(k)
-        if word in _SUBORDINATORS or (participle and word == "with"):
+        if (word in _SUBORDINATORS and not (word == "since" and _adverbial_since(sentence, k))) or (participle and word == "with"):
             return True
         if word == "that" and any(c.start < sentence.tokens[k].start for c in earlier):
             return True
         k -= 1
     return False
+
+
+def _adverbial_since(sentence: _Sentence, k: int) -> bool:
+    """ "has since denied": "since" as an adverb, right before a verb or an adverb, opens no clause."""
+    if k + 1 >= len(sentence.tokens):
+        return False
+    following = sentence.word(k + 1)
+    return following in _AUXILIARIES or following in REPORTING_VERBS or following.endswith("ed") or _is_adverb(following)
 
 
 def _negated(sentence: _Sentence, i: int) -> bool:
@@ -390,7 +470,10 @@ def _negated(sentence: _Sentence, i: int) -> bool:
             return False
         if word in _NEGATIONS or word.endswith("n't"):
             return sentence.word(k - 1) not in _REFUSING
-    return False
+    clause = i - 1
+    while clause >= 0 and not sentence.boundary(clause):
+        clause -= 1
+    return sentence.word(clause + 1) == "neither"
 
 
 def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:

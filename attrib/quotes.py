@@ -95,7 +95,9 @@ def _opens(text: str, pos: int, mark: str, para: Span) -> bool:
         # Undirected and single marks open only at a word start: "'sends", not "Putin's".
         before = text[pos - 1] if pos > para.start else " "
         after = text[pos + 1] if pos + 1 < para.end else " "
-        return not _is_word_char(before) and not after.isspace()
+        # "Inc.'s unit": a possessive after an abbreviation's stop opens nothing.
+        possessive = mark == "'" and after in "sS" and not _is_word_char(text[pos + 2] if pos + 2 < para.end else " ")
+        return not _is_word_char(before) and not after.isspace() and not possessive
     return mark in _CLOSERS
 
 

@@ -1,0 +1,44 @@
+"""Quote type on invented sentences: what reports a source, what only mentions one, and quote marks as copy mixes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrib.quotes import find_quotes
+from attrib.tagger import Tagger
+
+
+def test_mixed_straight_and_curly_marks_close_each_other() -> None:
+    text = '"The port is closed,\u201d the harbour master said. \u201cIt reopens Monday," she added.'
+    quotes = find_quotes(text)
+    assert [text[q.inner_start : q.inner_end] for q in quotes] == ["The port is closed,", "It reopens Monday,"]
+
+
+def test_a_possessive_after_an_abbreviation_opens_no_quote() -> None:
+    assert find_quotes("Nordic Foods Inc.'s dairy unit also announced it will appeal.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Norway summons Danish envoy over fishing row", "indirect"),
+        ("Lisbon port workers slam new shift rules", "indirect"),
+        ("Orchestra cancels winter tour: city council", "indirect"),
+        ("Weather service: 'worst storm in decades' on its way", "direct"),
+        ("The ministry did not respond to a request for comment.", "none"),
+        ("The harbour company has not commented on the closure.", "none"),
+        ("It did not say when the ferries would run again.", "none"),
+        ("(Reporting by Ana Ruiz; Editing by Tom Hale)", "none"),
+        ("Additional reporting by Ola Nes", "none"),
+    ],
+)
+def test_guide_rules_set_the_quote_type(session_tagger: Tagger, sentence: str, quote: str) -> None:
+    record = session_tagger.tag(sentence)[0]
+    assert record.quote == quote
+    assert (record.speaker is None) == (quote == "none")
+
+
+def test_a_refusal_is_still_a_statement(session_tagger: Tagger) -> None:
+    record = session_tagger.tag("The ministry would not say whether the ferry had been inspected.")[0]
+    assert record.quote == "indirect"
+    assert record.speaker == "ministry"
