@@ -217,6 +217,8 @@ def _source(
         return None, ""
     if sentence.word(last + 1) == "by":
         agent = sentence.starting.get(last + 2)
+        if agent is None and sentence.word(last + 2) == "the":
+            agent = sentence.starting.get(last + 3)  # "by the Nordic Times": the mention may leave out "the"
         if agent is not None:
             return agent, "by"
     if passive:

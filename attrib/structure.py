@@ -37,6 +37,8 @@ _DATELINE = re.compile(
     r"(?:\s*(?:\u2014|\u2013|--|-)\s+|:\s+|(?<=\))\s+(?=[A-Z]))"
 )
 _HEADLINE_ENDINGS = ".!?\u2026"
+# A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)".
+_PICTURE_CREDIT = re.compile(r"[(\[]\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo)s?\s*(?:by\b|:|/|credit)", re.IGNORECASE)
 # Bylines and credit lines: "(Reporting by ...; Editing by ...)", "Photo: ...", "By Jane Doe".
 _CREDIT = re.compile(
     r"^[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|edited|written|compiled|"
@@ -58,6 +60,8 @@ class SentenceView:
     `starts_inside` is true when the sentence begins inside a quotation
     opened earlier (a later sentence of a multi-sentence quote, or a
     paragraph that reopens a quote run over from the previous one).
+    `headline` marks a paragraph of one short sentence with no final stop;
+    `credit` a byline, a credit line or a picture caption.
     """
 
     index: int
@@ -98,6 +102,8 @@ def analyse(text: str) -> ArticleView:
     quotes = find_quotes(text)
     paragraph_starts: dict[int, int] = {}
     paragraph_sizes: dict[int, int] = {}
+    # A picture's credit makes its whole paragraph a caption.
+    captions = {sentence.paragraph for sentence in sentences if _PICTURE_CREDIT.search(sentence.text)}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
         paragraph_sizes[sentence.paragraph] = paragraph_sizes.get(sentence.paragraph, 0) + 1
@@ -110,13 +116,21 @@ def analyse(text: str) -> ArticleView:
         while k < len(quotes) and quotes[k].start < sentence.end:
             k += 1
         alone = paragraph_sizes[sentence.paragraph] == 1
-        views.append(_view(text, index, sentence, quotes, range(q, k), paragraph_starts[sentence.paragraph], alone))
+        caption = sentence.paragraph in captions
+        views.append(_view(text, index, sentence, quotes, range(q, k), paragraph_starts[sentence.paragraph], alone, caption))
     mentions = [m for view in views for m in view.mentions]
     return ArticleView(text, views, NameTable.build(text, mentions))
 
 
 def _view(
-    text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], ids: range, paragraph_start: int, alone: bool
+    text: str,
+    index: int,
+    sentence: Span,
+    all_quotes: list[QuoteSpan],
+    ids: range,
+    paragraph_start: int,
+    alone: bool,
+    caption: bool,
 ) -> SentenceView:
     quotes = [all_quotes[i] for i in ids]
     clipped = [(i, max(all_quotes[i].inner_start, sentence.start), min(all_quotes[i].inner_end, sentence.end)) for i in ids]
@@ -158,7 +172,7 @@ def _view(
         quote_ids=tuple(i for i, _, _ in inside),
         headline_source=colon is not None,
         headline=headline,
-        credit=bool(_CREDIT.match(sentence.text)),
+        credit=caption or bool(_CREDIT.match(sentence.text)),
     )
 
 

@@ -150,8 +150,9 @@ def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
       "Russia summons US envoy", "..., Qatar says") reports that source;
     - a sentence whose only reporting words are negated ("did not respond to
       a request for comment", "has not denied", "Neither A nor B have
-      confirmed") and which quotes no one reports nothing: none, as is a
-      credit line ("(Reporting by ...; Editing by ...)");
+      confirmed") and which quotes no one reports nothing: none, as do a
+      credit line ("(Reporting by ...; Editing by ...)"), a picture caption
+      and a sentence that only names where it was reported ("as reported by X");
     - every sentence of a quotation that runs over several sentences is a
       direct quote once any of them is attributed.
     """
@@ -180,8 +181,10 @@ def _guide_quote(view: SentenceView) -> str | None:
     main = view.main
     if main is not None and main.frame == "headline":
         return "direct" if view.longest_quote_words else "indirect"
-    if main is None and view.quote_count == 0 and any(cue.negated for cue in view.cues):
+    if view.quote_count == 0 and main is None and any(cue.negated for cue in view.cues):
         return "none"
+    if view.quote_count == 0 and main is not None and main.frame == "by" and main.verb == "reported" and (main.subordinate or main.passive):
+        return "none"  # "..., as reported by the local paper": a source named, nothing of it reported
     return None
 
 

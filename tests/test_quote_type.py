@@ -30,6 +30,7 @@ def test_a_possessive_after_an_abbreviation_opens_no_quote() -> None:
         ("It did not say when the ferries would run again.", "none"),
         ("(Reporting by Ana Ruiz; Editing by Tom Hale)", "none"),
         ("Additional reporting by Ola Nes", "none"),
+        ("Two ministers resigned on Friday, as reported by the Nordic Times.", "none"),
     ],
 )
 def test_guide_rules_set_the_quote_type(session_tagger: Tagger, sentence: str, quote: str) -> None:
@@ -42,3 +43,14 @@ def test_a_refusal_is_still_a_statement(session_tagger: Tagger) -> None:
     record = session_tagger.tag("The ministry would not say whether the ferry had been inspected.")[0]
     assert record.quote == "indirect"
     assert record.speaker == "ministry"
+
+
+def test_a_picture_caption_is_narration(session_tagger: Tagger) -> None:
+    text = (
+        "Rescue crews search the river bank on Monday. Families who claim they were not warned gathered nearby. "
+        "(Photo by Jan Berg/Nordic Pictures)\n"
+        "The river authority said the water was falling."
+    )
+    records = session_tagger.tag(text)
+    assert [r.quote for r in records[:3]] == ["none", "none", "none"]
+    assert records[3].speaker == "river authority"
