@@ -34,7 +34,7 @@ from attrib.lexicon import REPORTING_VERBS
 
 PERSON, ORG, COUNTRY, PLACE, GROUP, DOCUMENT = "person", "org", "country", "place", "group", "document"
 
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.&/]\w+)*|\S", re.UNICODE)
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.&/]\w+)*(?:\.['\u2019]s\b)?|\S", re.UNICODE)
 AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
@@ -77,6 +77,7 @@ _CREDIT_LEAD = re.compile(
 _NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
 # Two or three capitalised words, as people's names are written: "Donald Trump", "Cho Tae-yul".
 _PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2}(?![\w-])")
+_ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
 _BYLINE_WORDS = frozenset("by and of the in for with de van von bin al".split())
 
 
@@ -116,7 +117,8 @@ class _Token:
 
     @property
     def lower(self) -> str:
-        return self.text.lower().rstrip(".")
+        """The word in lower case, without a possessive or a final stop: "Corp.'s" -> "corp"."""
+        return POSSESSIVE.sub("", self.text.lower().rstrip(".")).rstrip(".")
 
     @property
     def capitalised(self) -> bool:
@@ -318,7 +320,7 @@ class _Parser:
         tokens = self.tokens
         tok = tokens[i]
         low = tok.lower
-        if low in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
+        if tok.text.lower() in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
             gender = _PRONOUNS[low]
             return Mention(tok.start, tok.end, tok.text, "pronoun", gender=gender, entity=_PRONOUN_ENTITIES[gender]), i + 1
         if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
@@ -332,6 +334,10 @@ class _Parser:
                     return Mention(tok.start, named.end, span, "role", title=span, gender=named.gender, entity=named.entity), j
                 return named, j
             return None, i + 1
+        if tok.capitalised and not tok.proper and low not in gz.FUNCTION_WORDS | gz.SENTENCE_WORDS and i + 1 < len(tokens):
+            role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
+            if role is not None:
+                return role
         if tok.proper or low in RUN_WORDS:
             return self._name(i)
         return None, i + 1
@@ -428,12 +434,15 @@ class _Parser:
             # "Taiwanese Ministry of National Defence", "Russian Foreign Ministry": a body's name, title words and all.
             name = POSSESSIVE.sub("", span_text)
             entity = COUNTRY if name.lower() in gz.COUNTRY_NAMES else ORG  # "the Russian Federation"
+            owners = [k for k, t in enumerate(run[:-1]) if t.possessive and any(w in gz.INSTITUTION_WORDS for w in words[: k + 1])]
+            if owners:  # "Altria Group Inc.'s Philip Morris USA": a company's unit goes by its own name
+                name = POSSESSIVE.sub("", text[run[owners[-1] + 1].start : run[-1].end])
             title = self._descriptor_before(run[0])
             return Mention(run[0].start, run[-1].end, span_text, "place", name=name, title=title, entity=entity, possessive=run[-1].possessive), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
         if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") for t in name_tokens):
-            if words[-1] in ROLE_WORDS:  # "South Korea's spy agency"
+            if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
             return None, j
@@ -489,7 +498,7 @@ class _Parser:
 
     def _role_from_run(self, run: list[_Token], words: list[str], j: int, gender: str) -> tuple[Mention | None, int]:
         """A run of title words only: "Foreign Ministers", "Police", "Governor"."""
-        if words[-1] in ROLE_WORDS and (len(run) > 1 or run[0].capitalised or words[-1] in gz.BARE_ROLES):
+        if words[-1] in ROLE_WORDS and not run[-1].possessive and (len(run) > 1 or run[0].capitalised or words[-1] in gz.BARE_ROLES):
             span = self.text[run[0].start : run[-1].end]
             role = Mention(run[0].start, run[-1].end, span, "role", title=span, gender=gender, entity=_role_entity(words[-1]))
             return self._crowd_checked(*self._with_place(j, role))
@@ -498,7 +507,7 @@ class _Parser:
     def _leading_name(self, name_tokens: list[_Token], title_tokens: list[_Token]) -> tuple[Mention, int] | None:
         """ "the leader of Hamas Ismail Haniyeh": a word the article uses alone starts a longer run."""
         first = name_tokens[0]
-        if title_tokens or len(name_tokens) < 3 or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
+        if title_tokens or len(name_tokens) < 3 or first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
             return None
         if not all(t.proper for t in name_tokens[1:]):
             return None
@@ -616,10 +625,12 @@ class _Parser:
         return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in _AUXILIARIES
 
     def _with_place(self, j: int, role: Mention) -> tuple[Mention, int]:
-        """ "Officials in Moscow", "a spokesperson for the UN Secretary-General": a role and whom it serves."""
+        """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN":
+        a role and whom it serves."""
         tokens = self.tokens
         k = j + 1
-        if k < len(tokens) and tokens[j].lower in ("in", "at", "for"):
+        serves = ("in", "at", "for", "to") if singular(role.text.split()[-1].lower()) in _ENVOYS else ("in", "at", "for")
+        if k < len(tokens) and tokens[j].lower in serves:
             if tokens[k].lower == "the":
                 k += 1
             end = k
@@ -667,7 +678,7 @@ def _is_title(word: str, k: int, run: list[_Token]) -> bool:
     if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
         return True
     # "Russian Robert Shonov", "Yemeni Houthi": a nationality word before a name qualifies it.
-    return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper
+    return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
 
 
 def _is_role_head(word: str) -> bool:

@@ -42,6 +42,8 @@ _APPOSITION = re.compile(r"\s*,\s*")
 _DEFINITE = frozenset("the this that these those his her its their both".split())
 # Documents that someone issues: with no named issuer, the latest source named issued it.
 _ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
+_SERVES = frozenset("in at for to".split())
+_SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 _ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
 
 
@@ -111,12 +113,12 @@ class NameTable:
         for holders in table.titles.values():
             holders.sort()
         for mention in flat:
-            if mention.kind == "role" and mention.entity == PERSON and mention.text.split()[0].lower() in ("a", "an"):
-                # "A Hezbollah official said ... the Hezbollah official added": with no one named in
-                # that role, the description is the name.
-                if table.by_title(mention.title, mention.start) is None:
-                    table._add_title(mention.start, mention.title, mention, _role_name(mention.text))
-                    table.titles[_role_key(mention.title)[1]].sort()
+            core = _role_key(mention.title)[1]
+            if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
+                # "A Hezbollah official said ... the Hezbollah official added", "Election officials ...
+                # Top election officials": with no one named in that role, the first description names it.
+                table._add_title(mention.start, mention.title, mention, table._spokesperson_named_after(mention, flat) or _role_name(mention.text))
+                table.titles[core].sort()
         for mention in mentions:
             for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
                 name, entity = table.canonical(part), table.entity_of(part)
@@ -151,6 +153,17 @@ class NameTable:
             return  # "..., a spokesperson said": a new subject, not an apposition
         if holder.entity in ("", PERSON if role.entity == PERSON else ORG):
             self._add_title(role.start, role.title, holder)
+
+    def _spokesperson_named_after(self, role: Mention, flat: list[Mention]) -> str | None:
+        """ "A spokesperson for the city police said ... 'No one was hurt,' Jane Ode said.": the
+        spokesperson is the person named right after with no title of their own."""
+        if singular(role.text.split()[1].lower()) not in _SPOKESPEOPLE or len(role.text.split()) < 4:
+            return None
+        after = [m for m in flat if role.end < m.start <= role.end + 300 and m.kind in ("name", "surname", "role")]
+        first = after[0] if after else None
+        if first is None or first.kind != "name" or first.title or not self.is_person(first.name):
+            return None
+        return first.name
 
     def _add_title(self, position: int, title: str, holder: Mention, name: str = "") -> None:
         qualifier, core = _role_key(title)
@@ -239,7 +252,7 @@ class NameTable:
         a name of its own ("the Houthi movement", "the group's TV station",
         "the Ukrainian military") points back to nothing.
         """
-        words = re.findall(r"[\w'\u2019-]+", mention.text)
+        words = _before_preposition(re.findall(r"[\w'\u2019-]+", mention.text))
         lowered = [w.lower() for w in words]
         if not words:
             return None
@@ -318,6 +331,16 @@ class NameTable:
         return self.people.get(_surname(canonical)) == canonical
 
 
+def _introduces(mention: Mention) -> bool:
+    """Does this role introduce an unnamed source: "a senior official", "Election officials"?"""
+    if mention.kind != "role":
+        return False
+    first = mention.text.split()[0].lower()
+    if mention.entity == PERSON:
+        return first in ("a", "an")
+    return mention.entity == GROUP and first not in _DEFINITE and len(mention.text.split()) > 1
+
+
 def _only_places(words: list[str]) -> bool:
     """Are the capitalised words among these all places ("New Brunswick, New Jersey", "Swiss")?"""
     groups: list[list[str]] = []
@@ -377,13 +400,19 @@ def _surname(name: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _before_preposition(words: list[str]) -> list[str]:
+    """A role without whom it serves: "Peru's ambassador to the UN" -> "Peru's ambassador"."""
+    cut = next((k for k, w in enumerate(words) if k > 0 and w.lower() in _SERVES), len(words))
+    return words[:cut]
+
+
 def _role_key(title: str) -> tuple[str, str]:
     """A role as (qualifier, core): "the UK Defence Secretary" is ("uk", "defence secretary").
 
     A role asked for without a qualifier matches any holder; with one
     ("the US defence secretary"), only a holder with the same qualifier.
     """
-    words = [w.lower() for w in re.findall(r"[\w-]+", title)]
+    words = _before_preposition([w.lower() for w in re.findall(r"[\w-]+", title)])
     core = [w if w in _ROLE_KEY_NOUNS else singular(w) for w in words if (w in _ROLE_KEY_NOUNS or singular(w) in _ROLE_KEY_NOUNS) and w not in gz.HONORIFICS]
     qualifier = [
         w for w in words

@@ -306,7 +306,7 @@ def test_person_descriptions_point_to_the_person_named_before() -> None:
 
 def test_a_role_in_the_lead_takes_the_first_person_named_after() -> None:
     text = "Peru's ambassador to the UN on Tuesday rejected the report. Rosa Quispe said it was false."
-    assert resolve(text, "Peru's ambassador") == "Rosa Quispe"
+    assert resolve(text, "Peru's ambassador to the UN") == "Rosa Quispe"
 
 
 def test_organisation_descriptions_point_to_the_body_named_before() -> None:
@@ -360,3 +360,18 @@ def test_a_role_of_a_list_is_the_list() -> None:
 
 def test_two_modifiers_sharing_a_noun_are_one_source() -> None:
     assert "anonymous military and security sources" in texts("It follows claims by anonymous military and security sources.")
+
+
+def test_an_unnamed_spokesperson_is_the_person_named_right_after() -> None:
+    text = "A spokesperson for Oslo police said two men were held. \"No one was hurt,\" Ingrid Holm said."
+    assert resolve(text, "A spokesperson for Oslo police") == "Ingrid Holm"
+
+
+def test_a_repeated_group_description_names_the_same_group() -> None:
+    text = "Election officials in two states rejected the claim. Top election officials in Ohio repeated it."
+    assert resolve(text, "Top election officials in Ohio") == "Election officials"
+
+
+def test_a_company_unit_goes_by_its_own_name() -> None:
+    text = "Halden Holdings Inc.'s Nordvik Foods unit said it would appeal."
+    assert resolve(text, "Halden Holdings Inc.'s Nordvik Foods") == "Nordvik Foods"
