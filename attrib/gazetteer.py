@@ -255,8 +255,10 @@ COUNTRY_NAMES: dict[str, str] = {form.lower(): country for country, forms in COU
 # Lower-cased adjective -> country, where there is one ("taiwanese" -> "Taiwan").
 COUNTRY_ADJECTIVES: dict[str, str] = _COUNTRY_ADJECTIVES
 # Every nationality, regional or faith adjective, lower-cased.
-NATIONALITY_ADJECTIVES: frozenset[str] = frozenset(_COUNTRY_ADJECTIVES) | frozenset(
-    w.lower() for w in _OTHER_ADJECTIVES.split()
+NATIONALITY_ADJECTIVES: frozenset[str] = (
+    frozenset(_COUNTRY_ADJECTIVES)
+    | frozenset(adjective.split()[-1] for adjective in _COUNTRY_ADJECTIVES)  # "Korean" as in "North Korean"
+    | frozenset(w.lower() for w in _OTHER_ADJECTIVES.split())
 )
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -293,6 +295,8 @@ SENTENCE_WORDS = frozenset(
     more less many most much few several some other others another each every
     all both either neither none nor not no yes any roughly nearly approximately
     almost exactly just mostly partly largely mainly merely simply
+    are is was were do does did has have had will would can could should must
+    around up down
     """.split()
 )
 

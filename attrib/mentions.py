@@ -494,14 +494,19 @@ class _Parser:
         while k < len(tokens) and k - j < 4 and tokens[k].lower in _AUXILIARIES and tokens[k].text != ",":
             k += 1
         after = k < len(tokens) and tokens[k].lower in REPORTING_VERBS
+        if i is not None and i > 0 and tokens[i - 1].lower in gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}:
+            return False  # "analysts at Fjord Markets said": the run is not the subject
         return after or i is not None and i > 0 and tokens[i - 1].lower in _INVERTED_CUES
 
     def _role_from_run(self, run: list[_Token], words: list[str], j: int, gender: str) -> tuple[Mention | None, int]:
         """A run of title words only: "Foreign Ministers", "Police", "Governor"."""
-        if words[-1] in ROLE_WORDS and not run[-1].possessive and (len(run) > 1 or run[0].capitalised or words[-1] in gz.BARE_ROLES):
+        if words[-1] in ROLE_WORDS and not run[-1].possessive:
             span = self.text[run[0].start : run[-1].end]
             role = Mention(run[0].start, run[-1].end, span, "role", title=span, gender=gender, entity=_role_entity(words[-1]))
-            return self._crowd_checked(*self._with_place(j, role))
+            placed, k = self._with_place(j, role)
+            # A lone lowercase role noun is a source only when bare ("officials said") or placed ("analysts at Fjord Bank").
+            if len(run) > 1 or run[0].capitalised or words[-1] in gz.BARE_ROLES or placed is not role:
+                return self._crowd_checked(placed, k)
         return None, j
 
     def _leading_name(self, name_tokens: list[_Token], title_tokens: list[_Token]) -> tuple[Mention, int] | None:
@@ -599,6 +604,8 @@ class _Parser:
                     return None  # "the German defence minister Boris Pistorius": the name run takes it
                 if nxt is not None and _modifier_after(nxt):
                     continue  # "the executive order", "the military parade": the noun only modifies
+                if word in gz.ORG_DESCRIPTORS and word not in gz.INSTITUTION_ROLES and nxt is not None and nxt.lower == "of":
+                    return None  # "the movement of troops", "a group of protesters": not a body
                 if singular(word) in gz.DOCUMENT_NOUNS and not self._document_source(i, k):
                     return None
                 span = self.text[tokens[i].start : tok.end]

@@ -270,11 +270,10 @@ class NameTable:
         if AGE.fullmatch(lowered[-1]) or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES:
             return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner"
         if lowered[-1] in PERSON_NOUNS:
-            # An office held in many places: "the US ambassador" is not whoever was named last.
-            if qualified:
-                nobody_yet = self._nearest(mention.start, (PERSON,)) is None
-                return self._first_after(mention.start, PERSON) if nobody_yet else None
-            return self._nearest(mention.start, (PERSON,))
+            # An office: "the prime minister" is not whoever was named last.  Only in an article's
+            # lead, before anyone is named, does it point to the first person named after.
+            nobody_yet = self._nearest(mention.start, (PERSON,)) is None
+            return self._first_after(mention.start, PERSON) if nobody_yet and (qualified or possessed) else None
         if lowered[0] in ("his", "her", "its", "their"):
             return None  # "his organisation": whose it is was said elsewhere
         if lowered[-1] in ORG_NOUNS and not possessed and _only_places(words[1:-1]):
@@ -304,7 +303,11 @@ class NameTable:
             return earlier[-1]  # "the company" -> "pharmaceutical company Acme"
         if modifiers and head in gz.PUBLIC_BODIES:
             return None  # "the Ukrainian military" is a body of its own
-        return organisations[0].name if organisations else None
+        if organisations:
+            return organisations[0].name
+        # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
+        unknown = [e for e in self._before(position) if e.entity == "" and e.named and len(e.name.split()) > 1]
+        return unknown[0].name if unknown else None
 
     def _before(self, position: int) -> list[_Entry]:
         """Sources named before `position`, latest first."""

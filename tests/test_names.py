@@ -375,3 +375,23 @@ def test_a_repeated_group_description_names_the_same_group() -> None:
 def test_a_company_unit_goes_by_its_own_name() -> None:
     text = "Halden Holdings Inc.'s Nordvik Foods unit said it would appeal."
     assert resolve(text, "Halden Holdings Inc.'s Nordvik Foods") == "Nordvik Foods"
+
+
+def test_an_office_does_not_point_to_whoever_was_named_last() -> None:
+    text = "Coach Marta Ilves spoke first. Later the prime minister said the team had done well."
+    assert resolve(text, "the prime minister") == "prime minister"
+
+
+def test_a_noun_of_something_is_not_a_body() -> None:
+    assert "the movement" not in texts("Asked about the movement of Chilean troops, the minister said nothing.")
+
+
+def test_a_placed_role_noun_is_a_source() -> None:
+    found = texts("However, analysts at Fjord Markets said the forecast was too rosy.")
+    assert found == ["analysts at Fjord Markets"]
+
+
+def test_a_body_of_unknown_kind_can_be_pointed_back_to() -> None:
+    text = "Around 200 families fled, according to the Andean Red Crescent. The aid group said it needed tents."
+    assert "Around" not in [m.text for m in table_for(text)[1]]
+    assert resolve(text, "The aid group") == "Andean Red Crescent"
