@@ -19,7 +19,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from attrib.lexicon import HEADLINE_VERBS, REPORTING_VERBS
+from attrib import gazetteer as gz
+from attrib.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
 from attrib.names import Mention
 
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s]")
@@ -37,21 +38,29 @@ _REFUSING = frozenset("will would won't wouldn't".split())
 _JUDGING = frozenset("believe believes believed think thinks thought expect expects expected agree agrees agreed".split())
 # A parenthetical word between commas: "Officials, however, have rebutted ...".
 _PARENTHETICAL = frozenset("however though meanwhile moreover instead nonetheless nevertheless therefore too also".split())
-_TIME = frozenset(
-    """on in at for during this last next past the a day days week weeks
-    month months year years morning afternoon evening night tonight today
-    yesterday time weekend hours earlier later late early same local
-    monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+# Time phrases between a subject and its verb: "on Friday (Nov 1)", "earlier in the day", "for the first time".
+_TIME = (
+    frozenset(
+        """day days week weeks month months year years morning afternoon evening
+        night tonight today yesterday time weekend hours minutes""".split()
+    )
+    | gz.WEEKDAYS
+    | gz.MONTHS
+    | gz.MONTH_ABBREVIATIONS
 )
+# Words that open a time phrase: skipped only once a time word after them was.
+_TIME_LINKS = frozenset("on in at for during this last next past the a earlier later late early same local first".split())
+_TIME_PHRASE = _TIME | _TIME_LINKS
 _SUBORDINATORS = frozenset(
     """after before when whenever while although though as since because if
     unless whereas until once which who whom whose where what how why
     whether""".split()
 )
 # Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
-_CONTENTLESS = frozenset("speak speaks spoke spoken speaking comment commented commenting respond responded responds".split())
+_CONTENTLESS = frozenset(
+    """speak speaks spoke spoken speaking comment commented commenting respond
+    responded responds agree agrees agreed""".split()
+)
 # Words that open an apposition or a parenthetical clause after a subject.
 _APPOSITION_OPENERS = frozenset(
     """a an the another his her its their who which whose citing speaking
@@ -60,6 +69,8 @@ _APPOSITION_OPENERS = frozenset(
 # A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
 _PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
 _BE = frozenset("is are was were be been being".split())
+# "is said to have", "the weapon believed to be used": a participle before "to" reports no one.
+_HEARSAY = frozenset("said believed thought reported alleged expected understood rumoured rumored".split())
 # A statement's document speaks for whoever issued it; the mention finder resolves those.
 _DOCUMENTS = frozenset("statement report article story email letter release filing memo document study".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
@@ -78,8 +89,9 @@ class Cue:
     """A reporting cue and, when a frame names it, the mention that reports with it.
 
     `frame` says how `source` was found (subject, inverted, headline,
-    according, quoting, by, opening); `subordinate`, `negated` and
-    `passive` describe the cue's clause.
+    according, quoting, by, opening; noun for "the claims"); `subordinate`, `negated` and
+    `passive` describe the cue's clause, `content` that a "that" clause or
+    a colon follows it.
     """
 
     start: int
@@ -90,6 +102,7 @@ class Cue:
     subordinate: bool = False
     negated: bool = False
     passive: bool = False
+    content: bool = False
 
     @property
     def verb(self) -> str:
@@ -97,9 +110,20 @@ class Cue:
         return self.text.split()[0].lower() if self.text.strip() else ""
 
     @property
+    def empty(self) -> bool:
+        """A verb that can report nothing, with nothing after it: "responded to the claims", "spoke to reporters"."""
+        return self.verb in _CONTENTLESS and not self.content
+
+    @property
     def reports(self) -> bool:
-        """A cue that reports what its source said: neither negated nor with only an audience."""
-        return not self.negated and not (self.passive and self.source is None)
+        """A cue that reports something said: not negated, and not a passive with neither source nor content.
+
+        "The envoy was informed that ..." reports a statement whose source the
+        story gives elsewhere; "Police were called to the scene" and "the
+        claims" report none.
+        """
+        heard = self.passive and self.source is None and not self.content
+        return not self.negated and not heard and self.frame != "noun"
 
 
 @dataclass(frozen=True)
@@ -184,7 +208,9 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
 
     def rank(cue: Cue) -> tuple[int, int, bool, int]:
         empty = cue.text.lower() in _CONTENTLESS and subordinate_content
-        clause = 2 if empty else int(cue.subordinate)
+        # "... after the government said X, and follows claims by Ukraine": a noun's source ranks with a subordinate verb's.
+        noun = cue.frame == "by" and not cue.passive
+        clause = 2 if empty else int(cue.subordinate or noun)
         return (clause, _FRAME_RANK[cue.frame], cue.verb.endswith("ing"), cue.start)
 
     return min(framed, key=rank)
@@ -198,7 +224,8 @@ def _frame(sentence: _Sentence, first: int, last: int, start: int, end: int, tex
     source, frame = _source(sentence, first, last, words, earlier, passive, headline)
     if frame == "subject" and words[0].endswith("ing") and sentence.index(source.end) == first:
         subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
-    return Cue(start, end, text, source, frame, subordinate, negated, passive)
+    content = sentence.word(last + 1) in ("that", ":")
+    return Cue(start, end, text, source, frame, subordinate, negated, passive, content)
 
 
 def _source(
@@ -221,17 +248,20 @@ def _source(
             agent = sentence.starting.get(last + 3)  # "by the Nordic Times": the mention may leave out "the"
         if agent is not None:
             return agent, "by"
+    if sentence.word(first - 1) in _DETERMINERS:
+        return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
     if passive:
         return None, ""
     subject = _subject_before(sentence, first, earlier)
     if subject is not None:
         subject = _listed(sentence, subject, headline)
-        if headline and words[0] in HEADLINE_VERBS and sentence.mention_start(subject) <= 1:
+        if headline and sentence.mention_start(subject) <= 1:
             return subject, "headline"
         return subject, "subject"
     if words[0].endswith("ing") and sentence.boundary(first - 1):
-        # ", saying ...", ", adding ...": the participle shares the subject of the clause it follows.
-        shared = _coordinated(sentence, first, earlier)
+        # ", saying ...", ", adding ...": the participle shares the subject of the clause it follows,
+        # or describes the source just before its comma ("claims by sources, speaking to CNN, that").
+        shared = _coordinated(sentence, first, earlier) or _before_comma(sentence, first - 1)
         if shared is not None:
             return shared, "subject"
     elif (words[0] in REPORTING_VERBS or words[0] in HEADLINE_VERBS) and sentence.boundary(first - 1):
@@ -242,6 +272,11 @@ def _source(
     if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
         return opening, "opening"
     return None, ""
+
+
+def _before_comma(sentence: _Sentence, comma: int) -> Mention | None:
+    mention = sentence.ending.get(comma - 1) if sentence.word(comma) == "," else None
+    return mention if mention is not None and mention.entity != "place" and _may_speak(mention) else None
 
 
 def _opening(sentence: _Sentence) -> Mention | None:
@@ -283,7 +318,7 @@ def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
     inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)
     if inside is not None:
         return inside, "according"
-    while j - 1 > i and (sentence.word(j - 1) in _TIME or sentence.word(j - 1).isdigit()):
+    while j - 1 > i and (sentence.word(j - 1) in _TIME_PHRASE or sentence.word(j - 1).isdigit()):
         j -= 1
     first, last = sentence.tokens[i], sentence.tokens[j - 1]
     words = _words(sentence, first.start, last.end)
@@ -322,6 +357,8 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         elif word in _TIME or word.isdigit():
             j -= 1
             dated = True
+        elif word in _TIME_LINKS and dated:
+            j -= 1
         elif word == "since" and _adverbial_since(sentence, j):
             j -= 1
         elif word == ")":
@@ -331,7 +368,7 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         elif word in ("and", "but"):
             return _coordinated(sentence, j, earlier)
         else:
-            return _phrase_before(sentence, j)
+            return None if sentence.word(i) in NOUN_LIKE_CUES else _phrase_before(sentence, j)
     return None
 
 
@@ -479,10 +516,12 @@ def _negated(sentence: _Sentence, i: int) -> bool:
 
 
 def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:
-    """ "was informed", "were told": the subject hears the statement."""
+    """ "was informed", "were told": the subject hears the statement; "the weapon believed to be used" is hearsay."""
     verb = words[0]
     if not (verb.endswith("ed") or verb in _IRREGULAR_PARTICIPLES) or words[-2:] == ["as", "saying"]:
         return False
+    if verb in _HEARSAY and len(words) == 1 and sentence.word(i + 1) == "to":
+        return True
     k = i - 1
     while k >= 0 and (_is_adverb(sentence.tokens[k].text) or sentence.word(k) in ("also", "not", "never", "later", "then")):
         k -= 1
@@ -494,7 +533,11 @@ def _is_adverb(word: str) -> bool:
 
 
 def _may_speak(mention: Mention) -> bool:
-    """Not a date ("Wednesday", "Oct. 12") nor an adverb capitalised at the start ("Strongly")."""
+    """Not a possessive ("Singh's comments"), a date ("Wednesday", "Oct. 12") nor an adverb capitalised at the start ("Strongly")."""
+    if mention.possessive or mention.text.endswith(("'s", "\u2019s")):
+        return False
     words = re.findall(r"[A-Za-z]+", mention.text.lower())
+    if mention.entity == "person":
+        return True
     adverb = len(words) == 1 and words[0].endswith("ly") and mention.kind != "name"
     return bool(words) and not all(w in _TIME for w in words) and not adverb

@@ -163,7 +163,7 @@ blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
 highlighted highlighting quoted quoting voiced voicing joked joking
-sanctioned protested protesting
+protested protesting
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"
@@ -215,6 +215,8 @@ REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LE
     _REPORTING_FORMS
 )
 REPORTING_PHRASES: frozenset[str] = _expand(_REPORTING_PHRASE_SPECS)
+# Cue forms that are as often nouns ("the claims", "media reports"): a verb only after a known subject.
+NOUN_LIKE_CUES: frozenset[str] = frozenset(form for form in _REPORTING_FORMS if form.endswith("s"))
 
 # Headlines report in the present tense, and a headline's act states a
 # position ("Russia summons US envoy", "Union slams pay offer").  These

@@ -116,8 +116,6 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
         return _antecedent(article, view, mention, history)
     if mention.kind == "joint" and not mention.parts:  # "the pair"
         return next((h for h in _recent(history) if " and " in h), None) or _joint_before(article, view, mention)
-    if mention.kind == "joint":
-        return _listed(names.canonical(mention))
     if mention.kind == "role":
         if _SPOKESPERSON.fullmatch(mention.text):
             return _unnamed_spokesperson(article, view, mention, history) or names.canonical(mention)
@@ -131,12 +129,6 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
             if is_person_role(mention) and not mention.text.endswith("s"):
                 return _person_before(article, view, mention, history, "") or names.canonical(mention)
     return names.canonical(mention)
-
-
-def _listed(joint: str) -> str:
-    """The guide writes three or more joint sources "A, B and C"."""
-    members = joint.split(" and ")
-    return joint if len(members) < 3 else ", ".join(members[:-1]) + " and " + members[-1]
 
 
 def _same_role_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:

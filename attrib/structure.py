@@ -22,20 +22,6 @@ _WORD = re.compile(r"\w+")
 _HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
 # A headline opening "China: ...": one to three words, a colon, then the claim.
 _LEADING_SOURCE = re.compile(r"^[\w'\u2019.&-]+(?:\s+[\w'\u2019.&-]+){0,2}(?=:\s+\S+\s+\S+\s+\S)")
-# Section labels and page furniture that open a line with a colon but name no source.
-_SECTION_LABELS = frozenset(
-    """watch live analysis opinion explainer update updated exclusive breaking
-    video videos photo photos picture pictures gallery editorial comment
-    comments review interview factbox timeline podcast latest related
-    trending pictured note correction listen also see read advertisement
-    sponsored credit image caption warning disclaimer topics tags share
-    source sources more summary background recap""".split()
-)
-# A dateline: "NEW YORK —", "BEIJING:", "Taipei, April 1 (IANS)", "MANILA, Philippines (Updated 5:58 p.m.) —".
-_DATELINE = re.compile(
-    r"^(?P<head>[A-Z](?:[^\s:\u2014\u2013]|:(?=\d))*(?:[ ,]+(?:[^\s:\u2014\u2013]|:(?=\d))+){0,9}?)"
-    r"(?:\s*(?:\u2014|\u2013|--|-)\s+|:\s+|(?<=\))\s+(?=[A-Z]))"
-)
 _HEADLINE_ENDINGS = ".!?\u2026"
 # A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)".
 _PICTURE_CREDIT = re.compile(r"[(\[]\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo)s?\s*(?:by\b|:|/|credit)", re.IGNORECASE)
@@ -148,8 +134,7 @@ def _view(
     if headline:
         raw = _with_headline_verbs(sentence, raw)
     raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
-    lead = _dateline_end(sentence) if first else sentence.start
-    mentions = [m for m in find_mentions(text, sentence.start, sentence.end, blocked) if m.start >= lead]
+    mentions = find_mentions(text, sentence.start, sentence.end, blocked)
     if headline:
         mentions = _split_at_cues(text, mentions, raw, blocked)
     colon = _colon_source(text, sentence, mentions) if headline or sentence.text[-1] not in _HEADLINE_ENDINGS else None
@@ -203,7 +188,8 @@ def _colon_source(text: str, sentence: Span, mentions: list[Mention]) -> Cue | N
     """ "Drone sparks fire at refinery: governor" and "China: boats entered its waters": the colon attributes.
 
     The words after the colon need at least three words before them; the
-    words before it must be exactly one mention and no section label.
+    words before it must be exactly one mention (a section label such as
+    "Analysis:" is none).
     """
     trailing = _HEADLINE_SOURCE.search(sentence.text)
     if trailing and len(_WORD.findall(sentence.text, 0, trailing.start())) >= 3:
@@ -217,28 +203,9 @@ def _colon_source(text: str, sentence: Span, mentions: list[Mention]) -> Cue | N
             source = Mention(source_start, sentence.end, words, "role", title=words)
         return Cue(colon, colon + 1, "", source, "headline")
     leading = _LEADING_SOURCE.match(sentence.text)
-    if leading and leading.group().split()[0].lower() not in _SECTION_LABELS:
+    if leading:
         end = sentence.start + leading.end()
         source = next((m for m in mentions if (m.start, m.end) == (sentence.start, end) and m.kind != "pronoun"), None)
         if source is not None:
             return Cue(end, end + 1, "", source, "headline")
     return None
-
-
-def _dateline_end(sentence: Span) -> int:
-    """Where the story starts after a dateline; the sentence start when there is none.
-
-    A dateline is a place in capitals or a place with a date or an agency in
-    brackets, before a dash, a colon or the bracket: its place is not a source.
-    """
-    match = _DATELINE.match(sentence.text)
-    if not match:
-        return sentence.start
-    head = match.group("head")
-    letters = [w for w in re.findall(r"[A-Za-z]+", re.sub(r"[(\[][^)\]]*[)\]]", " ", head))]
-    place = re.split(r"[,(\[]", head)[0].split()
-    shouty = all(w.isupper() and len(w) > 1 for w in place)
-    bracketed = bool(re.search(r"[(\[,]", head))
-    if not letters or not all(w[0].isupper() for w in letters) or not (shouty or bracketed):
-        return sentence.start
-    return sentence.start + match.end()

@@ -23,6 +23,8 @@ from attrib.speakers import SpeakerRanker, candidates
 from attrib.structure import ArticleView, SentenceView, analyse
 
 _CHUNK = 4096
+# Verbs that, with "by", only name who reported or wrote something.
+_AUTHORING = frozenset(("reported", "written"))
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
 LEXICON_PRIOR = 1.0
 
@@ -147,12 +149,17 @@ def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
 
     The seeds hold no example of these to learn from:
     - a headline that names its source ("...: Pentagon", "China: ...",
-      "Russia summons US envoy", "..., Qatar says") reports that source;
-    - a sentence whose only reporting words are negated ("did not respond to
-      a request for comment", "has not denied", "Neither A nor B have
-      confirmed") and which quotes no one reports nothing: none, as do a
+      "Russia summons US envoy", "..., Qatar says") reports that source, and
+      so does a main clause whose reporting verb has a source of its own
+      ("Rebels took the town, the army said");
+    - a sentence that quotes no one and whose reporting words are all negated
+      ("did not respond to a request for comment", "has not denied", "Neither
+      A nor B have confirmed") or passive with no source and no content
+      ("Police were called to the scene"), or that only respond or speak
+      ("The firm responded to the claims") reports nothing: none, as do a
       credit line ("(Reporting by ...; Editing by ...)"), a picture caption
-      and a sentence that only names where it was reported ("as reported by X");
+      and a sentence that only names who reported or wrote it ("as reported
+      by X", "The story was written by X");
     - every sentence of a quotation that runs over several sentences is a
       direct quote once any of them is attributed.
     """
@@ -161,7 +168,7 @@ def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
     for item in parsed:
         sentences = item.view.sentences
         for i, view in enumerate(sentences):
-            forced = _guide_quote(view)
+            forced = _guide_quote(view, quotes[row + i])
             if forced is not None and forced != quotes[row + i]:
                 quotes[row + i] = forced
                 ruled.add(row + i)
@@ -174,16 +181,19 @@ def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
     return ruled
 
 
-def _guide_quote(view: SentenceView) -> str | None:
-    """The quote type a guide rule gives `view`, or None when the classifier decides."""
+def _guide_quote(view: SentenceView, predicted: str) -> str | None:
+    """The quote type a guide rule gives `view` (which the classifier labelled `predicted`), or None to keep it."""
     if view.credit:
         return "none"
     main = view.main
+    quoted = "direct" if view.longest_quote_words else "indirect"
     if main is not None and main.frame == "headline":
-        return "direct" if view.longest_quote_words else "indirect"
-    if view.quote_count == 0 and main is None and any(cue.negated for cue in view.cues):
+        return quoted
+    if predicted == "none" and main is not None and not main.subordinate and not main.empty:
+        return quoted  # a main clause whose reporting verb has its own source reports that source
+    if view.quote_count == 0 and view.cues and not any(cue.reports and not cue.empty for cue in view.cues):
         return "none"
-    if view.quote_count == 0 and main is not None and main.frame == "by" and main.verb == "reported" and (main.subordinate or main.passive):
+    if view.quote_count == 0 and main is not None and main.frame == "by" and main.verb in _AUTHORING and (main.subordinate or main.passive):
         return "none"  # "..., as reported by the local paper": a source named, nothing of it reported
     return None
 

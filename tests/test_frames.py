@@ -49,6 +49,10 @@ def source_of(text: str) -> str | None:
         ("The broadcaster reported the talks had stalled, quoting an unnamed official.", "an unnamed official"),
         ("The agency, citing two sources, reported that the deal was done.", "The agency"),
         ("Tomas Berg's remarks follow claims by the union that wages were cut.", "the union"),
+        ("Berg's remarks follow claims by the dock workers' union, speaking on Monday, that wages were cut.", "union"),
+        ("It comes a day after the ministry said prices would rise, and follows claims by the union.", "the ministry"),
+        ("The army earlier in the day said the road was open.", "The army"),
+        ("Farm leaders have been worried about the harvest for months, warning of shortages.", "Farm leaders"),
         # Headlines: present-tense verbs, Title Case, lists and colons.
         ("Police confirm two arrests after market brawl", "Police"),
         ("Union slams pay offer", "Union"),
@@ -97,8 +101,17 @@ def test_refusals_and_negated_judgements_are_statements(sentence: str, source: s
 def test_a_passive_subject_is_the_audience_not_the_source() -> None:
     view = first("The ambassador was informed that two diplomats must leave within a week.")
     cue = view.cues[0]
-    assert cue.passive and cue.source is None and not cue.reports
+    assert cue.passive and cue.source is None and cue.content and cue.reports
     assert view.main is None
+    called = first("Police were called to a warehouse on Sunday.").cues[0]
+    assert called.passive and not called.reports
+    hearsay = first("The knife believed to be used was found nearby.").cues[0]
+    assert hearsay.passive and not hearsay.reports
+
+
+def test_a_verb_that_can_report_nothing_is_empty_without_content() -> None:
+    assert first("The firm responded to the claims on Monday.").cues[0].empty
+    assert not first("The firm responded that the claims were false.").cues[0].empty
 
 
 def test_a_dateline_place_is_not_a_mention() -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from attrib.quotes import find_quotes
-from attrib.tagger import Tagger
+from attrib.structure import analyse
+from attrib.tagger import Tagger, _guide_quote
 
 
 def test_mixed_straight_and_curly_marks_close_each_other() -> None:
@@ -31,6 +32,10 @@ def test_a_possessive_after_an_abbreviation_opens_no_quote() -> None:
         ("(Reporting by Ana Ruiz; Editing by Tom Hale)", "none"),
         ("Additional reporting by Ola Nes", "none"),
         ("Two ministers resigned on Friday, as reported by the Nordic Times.", "none"),
+        ("The profile was written by veteran sports reporter Ola Nes.", "none"),
+        ("Firefighters were called to the warehouse shortly after midnight.", "none"),
+        ("The harbour company responded to the claims on Monday.", "none"),
+        ("The council agreed to the budget on Monday.", "none"),
     ],
 )
 def test_guide_rules_set_the_quote_type(session_tagger: Tagger, sentence: str, quote: str) -> None:
@@ -54,3 +59,16 @@ def test_a_picture_caption_is_narration(session_tagger: Tagger) -> None:
     records = session_tagger.tag(text)
     assert [r.quote for r in records[:3]] == ["none", "none", "none"]
     assert records[3].speaker == "river authority"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Rebels took the town on Monday, the army said.", "indirect"),
+        ('The port will stay "closed until further notice", the harbour master said.', "direct"),
+        ("After the union called a strike, the airline agreed to talks.", None),
+        ("Crowds gathered in the square on Sunday evening.", None),
+    ],
+)
+def test_a_main_clause_with_its_own_source_is_a_quote_whatever_the_classifier_says(sentence: str, quote: str | None) -> None:
+    assert _guide_quote(analyse(sentence).sentences[0], "none") == quote
