@@ -27,58 +27,49 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from attrib import gazetteer as gz
 from attrib.lexicon import REPORTING_VERBS
+from attrib.prose import (
+    AUXILIARIES,
+    COUNTRY,
+    DOCUMENT,
+    GROUP,
+    ORG,
+    ORG_NOUNS,
+    PERSON,
+    PERSON_NOUNS,
+    PERSONAL_TITLES,
+    PLACE,
+    POSSESSIVE,
+    Token,
+    after_preamble,
+    capitalised,
+    evidence,
+    is_credit_line,
+    name_entity,
+    singular,
+    sentence_tokens,
+)
 
-PERSON, ORG, COUNTRY, PLACE, GROUP, DOCUMENT = "person", "org", "country", "place", "group", "document"
-
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.&/]\w+)*(?:\.['\u2019]s\b)?|\S", re.UNICODE)
 AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
-POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 _PRONOUN_ENTITIES = {"m": PERSON, "f": PERSON, "s": PERSON, "p": GROUP, "n": ORG}
 _DETERMINERS = frozenset("the a an".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 ROLE_WORDS = gz.PERSON_ROLES | gz.INSTITUTION_ROLES
 RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
-PERSON_NOUNS = gz.PERSON_ROLES | gz.PERSON_DESCRIPTORS
-ORG_NOUNS = gz.INSTITUTION_ROLES | gz.ORG_DESCRIPTORS
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
-# Title words that are only people's: "Defence" may name a ministry, "Secretary" may not.
-_PERSONAL_TITLES = (gz.TITLE_WORDS | PERSON_NOUNS) - gz.MODIFIERS
-# Words that may stand between a subject and its reporting verb: "protesters have also said".
-_AUXILIARIES = frozenset("has have had is are was were will would also later earlier then now been , could can".split())
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
-_BREAKS = frozenset(".!?:;\"\u201c\u201d\u2018\u2019\u00ab\u00bb([\u2022*-\u2013\u2014|")
 # "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP".
 _JOINER = re.compile(r",?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
-_PLACE = r"[A-Z][\w'.\u2019-]*(?:\s+[A-Z][\w'.\u2019-]*){0,3}(?:\s*\[[^\]\n]{1,30}\])?"
-# "GENEVA (Reuters) -", "Kyiv, 3 March (AFP) -", "BEIJING:", "Taipei, April 1 (IANS) ..."
-_DATELINE = re.compile(
-    rf"(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})"
-    rf"(?:,?\s+(?P<date>{_DATE}))?"
-    r"(?:\s*(?P<credit>\([^()\n]{1,40}\)))?"
-    r"(?:(?P<dash>\s*(?:--|[-\u2013\u2014:]))\s+|\s+(?=[A-Z\"\u201c]))"
-)
-_LABEL = re.compile(r"([A-Za-z][\w' ,\u2019]{0,30}?)\s*:\s+")
-_CREDIT_LEAD = re.compile(
-    r"\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|photos?|pictures?|images?|video)\s+(?:by|via|from)\b",
-    re.IGNORECASE,
-)
 _NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
-# Two or three capitalised words, as people's names are written: "Donald Trump", "Cho Tae-yul".
-_PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2}(?![\w-])")
 _ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
-_BYLINE_WORDS = frozenset("by and of the in for with de van von bin al".split())
 
 
 @dataclass(frozen=True)
@@ -108,198 +99,18 @@ class Mention:
     possessive: bool = False
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-    proper: bool  # capitalised as a name is, not only as a sentence's first word
-
-    @property
-    def lower(self) -> str:
-        """The word in lower case, without a possessive or a final stop: "Corp.'s" -> "corp"."""
-        return POSSESSIVE.sub("", self.text.lower().rstrip(".")).rstrip(".")
-
-    @property
-    def capitalised(self) -> bool:
-        return capitalised(self.text)
-
-    @property
-    def possessive(self) -> bool:
-        return self.text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
-
-
-def capitalised(word: str) -> bool:
-    return word[0].isupper() and any(c.isalpha() for c in word)
-
-
-def singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What the whole article shows about its words.
-
-    `lower`: words it writes in lower case; `inner`: words it capitalises
-    away from the start of a sentence; `alone`: capitalised words it uses
-    with no capitalised neighbour ("Hamas" in "with Hamas insisting");
-    `surnames`: last words of two- or three-word names shaped like a
-    person's ("Trump" from "Donald Trump").
-    """
-
-    lower: frozenset[str]
-    inner: frozenset[str]
-    alone: frozenset[str]
-    surnames: frozenset[str]
-
-
-@lru_cache(maxsize=16)
-def evidence(text: str) -> Evidence:
-    lower: set[str] = set()
-    inner: set[str] = set()
-    alone: set[str] = set()
-    surnames: set[str] = set()
-    for run in _PERSON_SHAPE.finditer(text):
-        words = run.group().split()
-        first, last = words[0].lower(), POSSESSIVE.sub("", words[-1]).lower()
-        qualifiers = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS | gz.NATIONALITY_ADJECTIVES | gz.CAPITALS.keys() | gz.COUNTRY_NAMES.keys()
-        if _name_entity([], run.group(), "") == "" and first not in qualifiers and last not in gz.NATIONALITY_ADJECTIVES:
-            surnames.add(last)
-    for line in text.splitlines():
-        words = [m.group() for m in _TOKEN.finditer(line, _after_preamble(line, 0, len(line)))]
-        if _title_case(words):
-            continue
-        for n, word in enumerate(words):
-            if not word[0].isalpha():
-                continue
-            low = POSSESSIVE.sub("", word.lower())
-            if word.islower():
-                lower.add(low)
-            elif word[0].isupper() and n > 0 and words[n - 1] not in _BREAKS:
-                inner.add(low)
-                after = words[n + 1] if n + 1 < len(words) else "."
-                if not capitalised(words[n - 1]) and not capitalised(after):
-                    alone.add(low)
-    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower))
-
-
-def _title_case(words: list[str]) -> bool:
-    """A headline in Title Case: nearly every longer word capitalised."""
-    content = [w for w in words if len(w) > 3 and w.isalpha()]
-    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
-
-
 def find_mentions(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Mention]:
     """Mentions in `text[start:end]`, skipping the `blocked` ranges (quotations)."""
-    start = _after_preamble(text, start, end)
-    if _is_credit(text[start:end]):
+    start = after_preamble(text, start, end)
+    if is_credit_line(text[start:end]):
         return []
-    return _Parser(text, _tokens(text, start, end, blocked)).mentions()
-
-
-def _after_preamble(text: str, start: int, end: int) -> int:
-    """Skip a dateline at a paragraph's start and a section label ("Context:")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
-        dateline = _DATELINE.match(text, start, end)
-        if dateline and _is_dateline(dateline):
-            start = dateline.end()
-    label = _LABEL.match(text, start, end)
-    if label and " ".join(label.group(1).lower().split()) in gz.SECTION_LABELS:
-        start = label.end()
-    return start
-
-
-def _is_dateline(match: re.Match[str]) -> bool:
-    place = match.group("place")
-    shouting = sum(c.isupper() for c in place) >= 4 and not any(c.islower() for c in place.split(",")[0])
-    if match.group("dash"):
-        return shouting or bool(match.group("date") or match.group("credit"))
-    return bool(match.group("date") and match.group("credit"))
-
-
-def _is_credit(sentence: str) -> bool:
-    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)"."""
-    stripped = sentence.strip()
-    if _CREDIT_LEAD.match(stripped):
-        return True
-    words = re.findall(r"[\w'\u2019.&-]+", stripped)
-    if stripped.startswith("By ") and all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words):
-        return True
-    if len(words) > 10:
-        return False
-    lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", stripped)}
-    pairs = {" ".join(pair).lower() for pair in zip(words, words[1:])}
-    agencies = bool((lowered | pairs) & gz.CREDIT_AGENCIES)
-    if agencies and re.search(r"\w\s*/\s*\w", stripped):
-        return True
-    return agencies and all(capitalised(w) for w in words) and bool(lowered & gz.CREDIT_WORDS)
-
-
-def _tokens(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Token]:
-    spans: list[tuple[int, int, str]] = []
-    position = start
-    for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
-        # Quote marks are not word characters, so no token crosses a blocked range's edge.
-        spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
-        position = max(position, b)
-    words = [word for _, _, word in spans]
-    headline = _title_case(words)
-    seen = evidence(text)
-    return [_Token(a, b, word, _proper(words, n, headline, seen)) for n, (a, b, word) in enumerate(spans)]
-
-
-def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
-    """Is words[n] capitalised because it is a name?"""
-    word = words[n]
-    if not capitalised(word):
-        return False
-    low = POSSESSIVE.sub("", word.lower().rstrip("."))
-    if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
-        return False
-    if word.isupper() and len(word) > 1:
-        return True
-    initial = all(not any(c.isalnum() for c in w) for w in words[:n])
-    if not (initial or headline):
-        return True
-    if low in seen.lower and low not in seen.inner:
-        return False
-    return not (initial and (low in gz.SENTENCE_WORDS or _adverbial(words, n, seen)))
-
-
-def _is_month(words: list[str], n: int) -> bool:
-    low = POSSESSIVE.sub("", words[n].lower())
-    before = words[n - 1].lower() if n > 0 else ""
-    after = words[n + 1] if n + 1 < len(words) else ""
-    dated = after[:1].isdigit() or before[:1].isdigit() or before in gz.DATE_LEADS
-    if low.rstrip(".") in gz.MONTH_ABBREVIATIONS:
-        return dated or (after == "." and n + 2 < len(words) and words[n + 2][:1].isdigit())
-    if low in gz.AMBIGUOUS_MONTHS:
-        return dated
-    return low in gz.MONTHS
-
-
-def _adverbial(words: list[str], n: int, seen: Evidence) -> bool:
-    """ "Separately, ...", "Roughly two ...", "Regarding the deaths, ...": an opening adverbial."""
-    low = words[n].lower()
-    after = words[n + 1] if n + 1 < len(words) else ""
-    if low in gz.CAPITALS or low in gz.COUNTRY_NAMES or low in seen.inner:
-        return False
-    if low.endswith("ly") and (after == "," or len(low) > 5 and (after[:1].isdigit() or after.islower())):
-        return True
-    verb_like = after.islower() and after not in REPORTING_VERBS and after not in _AUXILIARIES
-    return low.endswith(("ing", "ed")) and len(low) > 5 and verb_like
+    return _Parser(text, sentence_tokens(text, start, end, blocked)).mentions()
 
 
 class _Parser:
     """Reads one sentence's tokens left to right, one mention at a time."""
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
         self.index = {id(t): k for k, t in enumerate(tokens)}
@@ -396,7 +207,7 @@ class _Parser:
             run = run[1:]
         while run and (run[-1].lower in gz.LINK_WORDS or run[-1].text in ("&", "and")):
             run = run[:-1]
-        if run and run[-1].proper and not any(t.lower in _PERSONAL_TITLES for t in run):
+        if run and run[-1].proper and not any(t.lower in PERSONAL_TITLES for t in run):
             common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".")]
             if common:
                 run = run[common[-1] + 1 :]  # "Logistics firm Dalvik": the common noun describes the name after it
@@ -426,7 +237,7 @@ class _Parser:
             title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
         span_text = text[run[0].start : run[-1].end]
         gender = _gender(words)
-        titled_person = bool(title_tokens) and title_tokens[-1].lower in _PERSONAL_TITLES and not any(
+        titled_person = bool(title_tokens) and title_tokens[-1].lower in PERSONAL_TITLES and not any(
             t.lower in gz.INSTITUTION_WORDS for t in name_tokens
         )
         institution = any(w in gz.INSTITUTION_WORDS for w in words) and not (titled_person and name_tokens)
@@ -453,7 +264,7 @@ class _Parser:
             return split_off
         return self._named(run, title_tokens, name_tokens, gender, j), j
 
-    def _named(self, run: list[_Token], title_tokens: list[_Token], name_tokens: list[_Token], gender: str, j: int) -> Mention:
+    def _named(self, run: list[Token], title_tokens: list[Token], name_tokens: list[Token], gender: str, j: int) -> Mention:
         text = self.text
         span_text = text[run[0].start : run[-1].end]
         owner = ""
@@ -467,7 +278,7 @@ class _Parser:
         name = POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end])
         title = text[title_tokens[0].start : title_tokens[-1].end] if title_tokens else ""
         descriptor = self._descriptor_before(run[0])
-        entity = _name_entity([t.lower for t in title_tokens], name, descriptor)
+        entity = name_entity([t.lower for t in title_tokens], name, descriptor)
         first = self.index[id(run[0])]
         owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
         if entity == "" and (owner or owned):
@@ -481,7 +292,7 @@ class _Parser:
             whole = POSSESSIVE.sub("", span_text)
             return Mention(run[0].start, run[-1].end, span_text, "place", name=whole if entity in (ORG, PLACE) else name, title=descriptor, entity=entity, possessive=possessive)
         if len(name_tokens) == 1:
-            titled = entity == PERSON or any(t.lower in _PERSONAL_TITLES or t.lower.endswith(gz.DESCRIPTOR_SUFFIXES) for t in title_tokens)
+            titled = entity == PERSON or any(t.lower in PERSONAL_TITLES or t.lower.endswith(gz.DESCRIPTOR_SUFFIXES) for t in title_tokens)
             kind = "surname" if titled else "place"
             return Mention(run[0].start, run[-1].end, span_text, kind, name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
         return Mention(run[0].start, run[-1].end, span_text, "name", name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
@@ -491,14 +302,14 @@ class _Parser:
         the one starting at `i` ("..., said Jane Ode")?"""
         tokens = self.tokens
         k = j
-        while k < len(tokens) and k - j < 4 and tokens[k].lower in _AUXILIARIES and tokens[k].text != ",":
+        while k < len(tokens) and k - j < 4 and tokens[k].lower in AUXILIARIES and tokens[k].text != ",":
             k += 1
         after = k < len(tokens) and tokens[k].lower in REPORTING_VERBS
         if i is not None and i > 0 and tokens[i - 1].lower in gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}:
             return False  # "analysts at Fjord Markets said": the run is not the subject
         return after or i is not None and i > 0 and tokens[i - 1].lower in _INVERTED_CUES
 
-    def _role_from_run(self, run: list[_Token], words: list[str], j: int, gender: str) -> tuple[Mention | None, int]:
+    def _role_from_run(self, run: list[Token], words: list[str], j: int, gender: str) -> tuple[Mention | None, int]:
         """A run of title words only: "Foreign Ministers", "Police", "Governor"."""
         if words[-1] in ROLE_WORDS and not run[-1].possessive:
             span = self.text[run[0].start : run[-1].end]
@@ -509,17 +320,17 @@ class _Parser:
                 return self._crowd_checked(placed, k)
         return None, j
 
-    def _leading_name(self, name_tokens: list[_Token], title_tokens: list[_Token]) -> tuple[Mention, int] | None:
+    def _leading_name(self, name_tokens: list[Token], title_tokens: list[Token]) -> tuple[Mention, int] | None:
         """ "the leader of Hamas Ismail Haniyeh": a word the article uses alone starts a longer run."""
         first = name_tokens[0]
         if title_tokens or len(name_tokens) < 3 or first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
             return None
         if not all(t.proper for t in name_tokens[1:]):
             return None
-        entity = _name_entity([], first.text, "")
+        entity = name_entity([], first.text, "")
         return Mention(first.start, first.end, first.text, "place", name=first.text, entity=entity), self.index[id(first)] + 1
 
-    def _is_adjective(self, name_tokens: list[_Token], j: int) -> bool:
+    def _is_adjective(self, name_tokens: list[Token], j: int) -> bool:
         """ "North Korean troops", "Iran-backed rebels", "Ukraine troops": a nationality word before a common noun."""
         following = self.tokens[j] if j < len(self.tokens) else None
         if following is None or not (following.text.isalpha() and following.text.islower()):
@@ -531,7 +342,7 @@ class _Parser:
         name = self.text[name_tokens[0].start : name_tokens[-1].end].lower()
         return name in gz.COUNTRY_NAMES and (following.lower in gz.CROWD_NOUNS or following.lower in gz.COMPOUND_HEADS)
 
-    def _modifies_next_name(self, j: int, run: list[_Token]) -> bool:
+    def _modifies_next_name(self, j: int, run: list[Token]) -> bool:
         """ "Australian Olympic track star Peter Bol": the run only qualifies the name after it."""
         tokens = self.tokens
         k = j
@@ -545,7 +356,7 @@ class _Parser:
         noun = tokens[k - 1].lower
         return noun in PERSON_NOUNS or noun in ORG_NOUNS or noun in gz.TITLE_WORDS
 
-    def _descriptor_before(self, first: _Token) -> str:
+    def _descriptor_before(self, first: Token) -> str:
         """ "security firm Ambrey", "journalist Jim DeRogatis": the common noun phrase just before a name."""
         i = self.index[id(first)]
         k = i
@@ -558,7 +369,7 @@ class _Parser:
             return ""  # "no official Hamas response": "official" is an adjective there
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
-    def _possessive_role(self, j: int, run: list[_Token]) -> tuple[Mention | None, int] | None:
+    def _possessive_role(self, j: int, run: list[Token]) -> tuple[Mention | None, int] | None:
         """ "South Korea's spy agency", "Kelly's lawyer": a possessive name and a role."""
         if not run[-1].possessive:
             return None
@@ -629,7 +440,7 @@ class _Parser:
         if before[-2:] == ["according", "to"]:
             return True
         nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-        return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in _AUXILIARIES
+        return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES
 
     def _with_place(self, j: int, role: Mention) -> tuple[Mention, int]:
         """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN":
@@ -672,7 +483,7 @@ class _Parser:
         return not (before[-1] == "to" and len(before) > 1 and before[-2] == "according")
 
 
-def _modifier_after(token: _Token) -> bool:
+def _modifier_after(token: Token) -> bool:
     """Is this lowercase word a noun that a role word before it only modifies ("executive order", "military drills")?"""
     word = token.lower
     if not (token.text.isalpha() and token.text.islower()) or word in REPORTING_VERBS:
@@ -680,7 +491,7 @@ def _modifier_after(token: _Token) -> bool:
     return word in gz.COMPOUND_HEADS or singular(word) in gz.COMPOUND_HEADS or word.endswith(_NOUN_ENDINGS)
 
 
-def _is_title(word: str, k: int, run: list[_Token]) -> bool:
+def _is_title(word: str, k: int, run: list[Token]) -> bool:
     """Does this run word belong to the title before the name?"""
     if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
         return True
@@ -704,30 +515,6 @@ def _role_entity(head: str) -> str:
     if head in PERSON_NOUNS and single == head or AGE.fullmatch(head):
         return PERSON
     return GROUP
-
-
-def _name_entity(title_words: list[str], name: str, descriptor: str) -> str:
-    """What a capitalised name stands for, from its words, its title and the noun before it."""
-    low = POSSESSIVE.sub("", name).lower()
-    words = low.split()
-    head = descriptor.split()[-1].lower() if descriptor else ""
-    if low in gz.COUNTRY_NAMES:
-        return COUNTRY
-    if "&" in name or " and " in low or any(w in gz.INSTITUTION_WORDS for w in words):
-        return ORG
-    if any(w in _PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words) or head in PERSON_NOUNS:
-        return PERSON
-    if head in ORG_NOUNS:
-        return ORG
-    if low in gz.CAPITALS:
-        return COUNTRY
-    letters = name.replace(".", "")
-    if letters.isupper() and len(letters) > 1:
-        return ORG
-    if singular(words[-1]) in gz.NATIONALITY_ADJECTIVES and words[-1] != singular(words[-1]):
-        return GROUP  # "North Koreans"
-    placed = words[-1] in gz.PLACE_WORDS or words[0] in gz.PLACE_PREFIXES or len(words) > 2 and words[0] in gz.PLACE_WORDS and words[1] == "of"
-    return PLACE if len(words) >= 2 and placed else ""
 
 
 def _gender(words: list[str]) -> str:

@@ -11,28 +11,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
 from attrib import gazetteer as gz
 from attrib.lexicon import REPORTING_VERBS
-from attrib.mentions import (
-    AGE,
+from attrib.mentions import AGE, ROLE_WORDS, RUN_WORDS, Mention, find_mentions
+from attrib.prose import (
     COUNTRY,
     DOCUMENT,
     GROUP,
     ORG,
+    ORG_NOUNS,
     PERSON,
     PERSON_NOUNS,
     PLACE,
-    ORG_NOUNS,
     POSSESSIVE,
-    ROLE_WORDS,
-    RUN_WORDS,
-    Mention,
     capitalised,
     evidence,
-    find_mentions,
     singular,
 )
 
@@ -42,6 +39,8 @@ _APPOSITION = re.compile(r"\s*,\s*")
 _DEFINITE = frozenset("the this that these those his her its their both".split())
 # Documents that someone issues: with no named issuer, the latest source named issued it.
 _ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
+# How many named sources a description may look back over.
+_REACH = 60
 _SERVES = frozenset("in at for to".split())
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 _ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
@@ -86,6 +85,8 @@ class NameTable:
     organisations: list[str] = field(default_factory=list)
     entities: dict[str, str] = field(default_factory=dict)
     timeline: list[_Entry] = field(default_factory=list)
+    _positions: list[int] = field(default_factory=list, repr=False)
+    _fullest: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
@@ -104,7 +105,7 @@ class NameTable:
         for mention in flat:
             if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
-        table.organisations = [org for org in map(_organisation, flat) if org]
+        table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
         for left, right in pairs:
             table._apposition(text, left, right)
         for mention in chain(flat, mentions):
@@ -117,13 +118,15 @@ class NameTable:
             if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
                 # "A Hezbollah official said ... the Hezbollah official added", "Election officials ...
                 # Top election officials": with no one named in that role, the first description names it.
-                table._add_title(mention.start, mention.title, mention, table._spokesperson_named_after(mention, flat) or _role_name(mention.text))
+                named_after = table._spokesperson_named_after(mention, flat)
+                table._add_title(mention.start, mention.title, mention, named_after or _role_name(mention.text))
                 table.titles[core].sort()
         for mention in mentions:
             for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
                 name, entity = table.canonical(part), table.entity_of(part)
                 named = part.kind in ("name", "surname", "place") or bool(part.parts) or entity == DOCUMENT and name[:1].isupper()
                 table.timeline.append(_Entry(part.start, name, entity, named, len(part.parts) > 1))
+                table._positions.append(part.start)
                 table.entities.setdefault(name, entity)
         return table
 
@@ -159,8 +162,10 @@ class NameTable:
         spokesperson is the person named right after with no title of their own."""
         if singular(role.text.split()[1].lower()) not in _SPOKESPEOPLE or len(role.text.split()) < 4:
             return None
-        after = [m for m in flat if role.end < m.start <= role.end + 300 and m.kind in ("name", "surname", "role")]
-        first = after[0] if after else None
+        at = bisect_left([m.start for m in flat], role.end)
+        first = next((m for m in flat[at : at + 8] if m.kind in ("name", "surname", "role")), None)
+        if first is not None and first.start > role.end + 300:
+            return None
         if first is None or first.kind != "name" or first.title or not self.is_person(first.name):
             return None
         return first.name
@@ -201,15 +206,16 @@ class NameTable:
 
     def _fullest_organisation(self, name: str) -> str:
         """ "Treasury" -> "Treasury Department", "Houthis" -> "Houthi movement": the fullest form of a body."""
-        words = _org_words(name)
-        if not words - gz.GENERIC_NAME_WORDS:
-            return name
-        best = name
-        for other in self.organisations:
-            more = _org_words(other)
-            if words <= more and more - words <= gz.GENERIC_NAME_WORDS and len(other) > len(best):
-                best = other
-        return best
+        if name not in self._fullest:
+            words = _org_words(name)
+            best = name
+            if words - gz.GENERIC_NAME_WORDS:
+                for other in self.organisations:
+                    more = _org_words(other)
+                    if words <= more and more - words <= gz.GENERIC_NAME_WORDS and len(other) > len(best):
+                        best = other
+            self._fullest[name] = best
+        return self._fullest[name]
 
     def entity_of(self, mention: Mention) -> str:
         """What a mention names: "person", "org", "country", "place", "group", "document", or "" when unknown.
@@ -298,9 +304,10 @@ class NameTable:
         for entry in organisations:
             if _holds(entry.name, [head, *modifiers]):
                 return entry.name  # "the defence ministry" -> "Ministry of National Defence"
-        earlier = [name for at, _, name in self.titles.get(head, []) if at < position]
+        holders = self.titles.get(head, [])
+        earlier = bisect_left(holders, (position,))
         if earlier:
-            return earlier[-1]  # "the company" -> "pharmaceutical company Acme"
+            return holders[earlier - 1][2]  # "the company" -> "pharmaceutical company Acme"
         if modifiers and head in gz.PUBLIC_BODIES:
             return None  # "the Ukrainian military" is a body of its own
         if organisations:
@@ -310,18 +317,17 @@ class NameTable:
         return unknown[0].name if unknown else None
 
     def _before(self, position: int) -> list[_Entry]:
-        """Sources named before `position`, latest first."""
-        end = bisect_left([e.position for e in self.timeline], position)
-        return self.timeline[end - 1 :: -1] if end else []
+        """Sources named before `position`, latest first, at most _REACH of them: a long article stays linear."""
+        end = bisect_left(self._positions, position)
+        return self.timeline[max(0, end - _REACH) : end][::-1]
 
     def _nearest(self, position: int, entities: tuple[str, ...]) -> str | None:
         return next((e.name for e in self._before(position) if e.entity in entities and e.named and not e.joint), None)
 
     def _first_after(self, position: int, entity: str, reach: int = 400) -> str | None:
-        return next(
-            (e.name for e in self.timeline if position < e.position <= position + reach and e.entity == entity and e.named and not e.joint),
-            None,
-        )
+        start = bisect_left(self._positions, position + 1)
+        following = self.timeline[start : start + _REACH]
+        return next((e.name for e in following if e.position <= position + reach and e.entity == entity and e.named and not e.joint), None)
 
     def nearest(self, position: int, entity: str) -> str | None:
         """The latest source of this entity ("person", "org", ...) named before `position`."""
@@ -427,6 +433,7 @@ def _role_key(title: str) -> tuple[str, str]:
 _CAP_WORD = r"[A-Z][\w'\u2019-]*"
 _CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})*")
 _ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z]\.){2,}|(?<![\w&.])[A-Z][A-Z&]{1,7}(?![\w&])")
+_GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
 _INNER_WORDS = frozenset("of and the for on de &".split())
 
 
@@ -450,14 +457,18 @@ def _acronym_expansions(text: str) -> dict[str, str]:
                     continue
                 initials = "".join(w[0] for w in capitals)
                 candidates.setdefault(initials, []).append(POSSESSIVE.sub("", " ".join(words[a : b + 1])))
+    glosses: dict[str, str] = {}
+    for gloss in _GLOSS.finditer(text):
+        acronym = gloss.group(2).replace(".", "").replace("&", "")
+        for option in candidates.get(acronym, []):
+            if gloss.group(1).endswith(option):
+                glosses.setdefault(acronym, option)  # "Food and Drug Administration (FDA)"
     expansions: dict[str, str] = {}
     for found in sorted({m.group() for m in _ACRONYM.finditer(text)}):
         acronym = found.replace(".", "").replace("&", "")
-        options = candidates.get(acronym)
-        if not options or acronym in expansions:
-            continue
-        glossed = [o for o in options if re.search(re.escape(o) + r"\s*\(\s*" + re.escape(found), text)]
-        expansions[acronym] = glossed[0] if glossed else max(options, key=lambda o: (options.count(o), len(o), o))
+        options = Counter(candidates.get(acronym, []))
+        if options and acronym not in expansions:
+            expansions[acronym] = glosses.get(acronym) or max(options, key=lambda o: (options[o], len(o), o))
     return expansions
 
 
