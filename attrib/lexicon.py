@@ -205,6 +205,7 @@ _REPORTING_PHRASE_SPECS = (
     "~lash out",
     "~speak out",
     "~weigh in",
+    "~decline|~refuse to comment|say|confirm|discuss|elaborate|speculate|answer",
     "~brush off|aside",
     "~play down",
     "~rule out",
@@ -215,6 +216,15 @@ REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LE
     _REPORTING_FORMS
 )
 REPORTING_PHRASES: frozenset[str] = _expand(_REPORTING_PHRASE_SPECS)
+# Reporting verbs that as often name an act as a statement: "recalled 40,000 cars",
+# "called the police", "claimed the title", "asked for a lawyer", "welcomed the team".
+# A subject alone does not make them a quote.
+ACT_VERBS: frozenset[str] = frozenset(
+    form
+    for lemma in """recall call ask order signal cite demand welcome praise express claim
+    charge agree pledge promise vow back instruct inform notify observe""".split()
+    for form in _forms(lemma)
+)
 # Cue forms that are as often nouns ("the claims", "media reports"): a verb only after a known subject.
 NOUN_LIKE_CUES: frozenset[str] = frozenset(form for form in _REPORTING_FORMS if form.endswith("s"))
 

@@ -21,7 +21,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from attrib.metrics import normalise_speaker
-from attrib.names import Mention, is_person_role
+from attrib.names import PERSON, Mention, is_person_role
 from attrib.frames import main_cue
 from attrib.structure import ArticleView, Cue, SentenceView, words_between
 
@@ -35,6 +35,8 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 _AUXILIARIES = frozenset("has have had is was were will would also has previously earlier later then now".split())
 _LOOKBACK = 20
 _ROLE_PREPOSITIONS = frozenset("for of in at from to with".split())
+# Modifiers that set a holder apart from the person named before: "the current mayor", "the new coach".
+_ANOTHER_HOLDER = frozenset("current new former incoming outgoing previous acting other then interim".split())
 _SPOKESPERSON = re.compile(r"(?i)an?\s+(?:\w+\s+)?(?:spokes(?:person|man|woman)|representative)")
 _CLOSING = "\"\u201d\u2019\u00bb\u203a\u300d'"
 
@@ -119,15 +121,20 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
     if mention.kind == "role":
         if _SPOKESPERSON.fullmatch(mention.text):
             return _unnamed_spokesperson(article, view, mention, history) or names.canonical(mention)
-        person = names.by_title(mention.title, mention.start)
-        if person:
-            return person
+        holder = names.by_title(mention.title, mention.start)
+        if holder:
+            return holder
         if mention.text.lower().startswith("the "):
             earlier = _same_role_before(article, view, mention)
             if earlier:
                 return earlier
-            if is_person_role(mention) and not mention.text.endswith("s"):
-                return _person_before(article, view, mention, history, "") or names.canonical(mention)
+            other = _ANOTHER_HOLDER.intersection(mention.text.lower().split())
+            if is_person_role(mention) and not mention.text.endswith("s") and not other:
+                # "The defence secretary said" goes on with the person just quoted; "the current mayor" may be someone new.
+                person = _person_before(article, view, mention, history, "")
+                if person:
+                    return person
+    # The name table resolves descriptions ("the 28-year-old", "the company", "the report").
     return names.canonical(mention)
 
 
@@ -206,7 +213,9 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
     names = article.names
 
     def fits(name: str | None) -> bool:
-        return bool(name) and names.is_person(name) and names.gender_of(name) in ("", gender or names.gender_of(name))
+        # A person by name, or by description ("the current mayor"); never a place, a body or an event.
+        person = bool(name) and (names.is_person(name) or names.entities.get(name) == PERSON)
+        return person and names.gender_of(name) in ("", gender or names.gender_of(name))
 
     def named_in(sentences: list[SentenceView]) -> str | None:
         for earlier in reversed(sentences):

@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
+from attrib.lexicon import ACT_VERBS, HEADLINE_VERBS
 from attrib.records import Record
 from attrib.speakers import SpeakerRanker, candidates
 from attrib.structure import ArticleView, SentenceView, analyse
@@ -187,9 +188,9 @@ def _guide_quote(view: SentenceView, predicted: str) -> str | None:
         return "none"
     main = view.main
     quoted = "direct" if view.longest_quote_words else "indirect"
-    if main is not None and main.frame == "headline":
+    if main is not None and main.frame == "headline" and (main.verb in HEADLINE_VERBS or main.verb not in ACT_VERBS):
         return quoted
-    if predicted == "none" and main is not None and not main.subordinate and not main.empty:
+    if predicted == "none" and main is not None and not main.subordinate and not main.empty and main.verb not in ACT_VERBS:
         return quoted  # a main clause whose reporting verb has its own source reports that source
     if view.quote_count == 0 and view.cues and not any(cue.reports and not cue.empty for cue in view.cues):
         return "none"

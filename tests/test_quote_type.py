@@ -68,6 +68,10 @@ def test_a_picture_caption_is_narration(session_tagger: Tagger) -> None:
         ('The port will stay "closed until further notice", the harbour master said.', "direct"),
         ("After the union called a strike, the airline agreed to talks.", None),
         ("Crowds gathered in the square on Sunday evening.", None),
+        # Verbs that as often name an act: a subject alone does not make them a quote.
+        ("The striker claimed his first title on Sunday.", None),
+        ("The carmaker recalled 40,000 vehicles last week.", None),
+        ("Neighbours called the fire brigade.", None),
     ],
 )
 def test_a_main_clause_with_its_own_source_is_a_quote_whatever_the_classifier_says(sentence: str, quote: str | None) -> None:

@@ -33,6 +33,14 @@ Foreign Minister Per Lund told parliament the envoy would be asked to explain.
 He later flew to Bergen, accusing Danish officials of "reckless" fishing.
 The ministry did not say when the envoy would arrive."""
 
+COURT = """Lindvik court jails former mayor for bribery
+Judge Karen Holm said Erik Strand had "betrayed the trust of every resident".
+"My client is innocent," lawyer Petra Lunde told reporters outside the courthouse.
+The lawyer added that an appeal would be filed within a week.
+When asked about the verdict, the current mayor said the town wanted to move on.
+She said new rules on public contracts would be introduced next year.
+Asked whether the council had reviewed its contracts, a spokeswoman declined to comment."""
+
 HEADLINES = """Ministry Denies Report on Fuel Shortage
 Police confirm two arrests after market brawl
 Union slams pay offer
@@ -76,6 +84,21 @@ def test_the_speaker_is_not_the_audience(border: dict[int, Record]) -> None:
 def test_a_pronoun_points_to_a_person_not_a_place(mall: dict[int, Record], border: dict[int, Record]) -> None:
     assert (mall[2].speaker, mall[2].mention) == ("Dana Ruiz", "she")
     assert (border[7].speaker, border[7].mention) == ("Per Lund", "He")
+
+
+@pytest.fixture(scope="module")
+def court(session_tagger: Tagger) -> dict[int, Record]:
+    return by_index(session_tagger.tag(COURT, article="court"))
+
+
+def test_a_bare_role_goes_on_with_the_person_just_quoted_but_a_new_holder_does_not(court: dict[int, Record]) -> None:
+    assert (court[3].speaker, court[3].mention) == ("Petra Lunde", "The lawyer")
+    assert (court[4].speaker, court[4].mention) == ("current mayor", "the current mayor")
+    assert (court[5].speaker, court[5].mention) == ("current mayor", "She")
+
+
+def test_a_refusal_to_comment_is_attributed(court: dict[int, Record]) -> None:
+    assert (court[6].quote, court[6].cue, court[6].stance) == ("indirect", "declined to comment", "deny")
 
 
 def test_it_points_to_an_organisation(mall: dict[int, Record]) -> None:
