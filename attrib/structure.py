@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from attrib.frames import Cue, annotate, main_cue
 from attrib.lexicon import headline_cues, reporting_cues
 from attrib.names import Mention, NameTable, find_mentions
+from attrib.prose import is_credit_line
 from attrib.quotes import QuoteSpan, find_quotes
 from attrib.segmentation import Span, split_sentences
 
@@ -23,14 +24,9 @@ _HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
 # A headline opening "China: ...": one to three words, a colon, then the claim.
 _LEADING_SOURCE = re.compile(r"^[\w'\u2019.&-]+(?:\s+[\w'\u2019.&-]+){0,2}(?=:\s+\S+\s+\S+\s+\S)")
 _HEADLINE_ENDINGS = ".!?\u2026"
-# A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)".
-_PICTURE_CREDIT = re.compile(r"[(\[]\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo)s?\s*(?:by\b|:|/|credit)", re.IGNORECASE)
-# Bylines and credit lines: "(Reporting by ...; Editing by ...)", "Photo: ...", "By Jane Doe".
-_CREDIT = re.compile(
-    r"^[(\[]?\s*(?:(?:additional|further)\s+)?(?:reporting|writing|editing|edited|written|compiled|"
-    r"photos?|photograph|pictures?|images?|video|graphics?|illustration|credit)\s*(?:by\b|:)"
-    r"|^by\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}\s*$",
-    re.IGNORECASE,
+# A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)", "Photo: Jan Berg".
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|[(\[])\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo|credit)s?\s*(?:by\b|:|/)", re.IGNORECASE
 )
 
 
@@ -157,7 +153,7 @@ def _view(
         quote_ids=tuple(i for i, _, _ in inside),
         headline_source=colon is not None,
         headline=headline,
-        credit=caption or bool(_CREDIT.match(sentence.text)),
+        credit=caption or is_credit_line(sentence.text),
     )
 
 
