@@ -395,3 +395,9 @@ def test_a_body_of_unknown_kind_can_be_pointed_back_to() -> None:
     text = "Around 200 families fled, according to the Andean Red Crescent. The aid group said it needed tents."
     assert "Around" not in [m.text for m in table_for(text)[1]]
     assert resolve(text, "The aid group") == "Andean Red Crescent"
+
+
+def test_title_case_headline_words_the_article_writes_in_lower_case_are_not_names() -> None:
+    article = "Ortiz Denies Budget Claims\nFinance minister Ana Ortiz denies the claims about the budget."
+    headline = analyse(article).sentences[0]
+    assert [m.text for m in headline.mentions] == ["Ortiz"]
