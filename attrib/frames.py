@@ -80,6 +80,9 @@ _FUNCTION_WORDS = (
     | _PREPOSITIONS
     | frozenset("and or but nor that there here it he she they we i you him them us me who".split())
 )
+# Words that end the noun phrase after "according to".
+_PHRASE_ENDS = _SUBORDINATORS | {"that"}
+_QUOTING = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 _IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
 
@@ -89,9 +92,9 @@ class Cue:
     """A reporting cue and, when a frame names it, the mention that reports with it.
 
     `frame` says how `source` was found (subject, inverted, headline,
-    according, quoting, by, opening; noun for "the claims"); `subordinate`, `negated` and
-    `passive` describe the cue's clause, `content` that a "that" clause or
-    a colon follows it.
+    according, quoting, by, opening; "noun" for "the claims", which has
+    none); `subordinate`, `negated` and `passive` describe the cue's
+    clause, `content` that a "that" clause or a colon follows it.
     """
 
     start: int
@@ -141,6 +144,7 @@ class _Sentence:
     """The words of a sentence outside quotations, with its mentions placed on them."""
 
     def __init__(self, text: str, start: int, end: int, mentions: tuple[Mention, ...], blocked: list[tuple[int, int]]) -> None:
+        self.text = text
         self.tokens: list[_Token] = []
         position = start
         for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
@@ -204,10 +208,10 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
     framed = [c for c in cues if c.source is not None and c.reports]
     if not framed:
         return None
-    subordinate_content = any(c.subordinate and c.text.lower() not in _CONTENTLESS for c in framed)
+    subordinate_content = any(c.subordinate and c.verb not in _CONTENTLESS for c in framed)
 
     def rank(cue: Cue) -> tuple[int, int, bool, int]:
-        empty = cue.text.lower() in _CONTENTLESS and subordinate_content
+        empty = cue.verb in _CONTENTLESS and subordinate_content
         # "... after the government said X, and follows claims by Ukraine": a noun's source ranks with a subordinate verb's.
         noun = cue.frame == "by" and not cue.passive
         clause = 2 if empty else int(cue.subordinate or noun)
@@ -216,7 +220,9 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
     return min(framed, key=rank)
 
 
-def _frame(sentence: _Sentence, first: int, last: int, start: int, end: int, text: str, earlier: list[Cue], headline: bool) -> Cue:
+def _frame(
+    sentence: _Sentence, first: int, last: int, start: int, end: int, text: str, earlier: list[Cue], headline: bool
+) -> Cue:
     words = text.lower().split()
     subordinate = _subordinate(sentence, first, earlier)
     negated = _negated(sentence, first)
@@ -233,7 +239,7 @@ def _source(
 ) -> tuple[Mention | None, str]:
     if words == ["according", "to"]:
         return _according(sentence, last + 1)
-    if words[0] in ("quoting", "quoted", "cited", "citing", "quotes", "cites", "quote", "cite") and words[-2:] == ["as", "saying"] and len(words) > 3:
+    if words[0] in _QUOTING and words[-2:] == ["as", "saying"] and len(words) > 3:  # "quoted a witness as saying"
         inside = next((m for i, m in sentence.starting.items() if first < i <= last), None)
         if inside is not None:
             return inside, "quoting"
@@ -275,12 +281,13 @@ def _source(
 
 
 def _before_comma(sentence: _Sentence, comma: int) -> Mention | None:
+    """The source just before a comma, for a participle after it; a place there is an object ("in the region, warning")."""
     mention = sentence.ending.get(comma - 1) if sentence.word(comma) == "," else None
     return mention if mention is not None and mention.entity != "place" and _may_speak(mention) else None
 
 
 def _opening(sentence: _Sentence) -> Mention | None:
-    """The mention that opens the sentence ("And he ...", "The Taiwanese Ministry of ..."): the main clause's subject when no nearer one is found."""
+    """The mention that opens the sentence ("And he ..."): the main clause's subject when no nearer one is found."""
     k = 0
     while sentence.word(k) in ("and", "but", "so", "meanwhile", "however", "also"):
         k += 1
@@ -305,13 +312,13 @@ def _listed(sentence: _Sentence, subject: Mention, headline: bool) -> Mention:
         return subject
     parts = tuple(p for m in members for p in (m.parts or (m,)))
     first, last = members[0], members[-1]
-    return Mention(first.start, last.end, _words(sentence, first.start, last.end), "joint", parts=parts)
+    return Mention(first.start, last.end, sentence.text[first.start : last.end], "joint", parts=parts)
 
 
 def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
     """The noun phrase after "according to": its first mention, or its own words when none is recognised."""
     j = i
-    while j < len(sentence.tokens) and sentence.word(j)[:1].isalnum() and sentence.word(j) not in _SUBORDINATORS and sentence.word(j) != "that":
+    while j < len(sentence.tokens) and sentence.word(j)[:1].isalnum() and sentence.word(j) not in _PHRASE_ENDS:
         j += 1
     if j == i:
         return None, ""
@@ -321,21 +328,9 @@ def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
     while j - 1 > i and (sentence.word(j - 1) in _TIME_PHRASE or sentence.word(j - 1).isdigit()):
         j -= 1
     first, last = sentence.tokens[i], sentence.tokens[j - 1]
-    words = _words(sentence, first.start, last.end)
+    words = sentence.text[first.start : last.end]
     return Mention(first.start, last.end, words, "role", title=words), "according"
 
-
-def _words(sentence: _Sentence, start: int, end: int) -> str:
-    """The words between two offsets as written, spaced as in the sentence's tokens."""
-    parts: list[str] = []
-    previous_end = None
-    for token in sentence.tokens:
-        if token.start >= start and token.end <= end:
-            if previous_end is not None and token.start > previous_end:
-                parts.append(" ")
-            parts.append(token.text)
-            previous_end = token.end
-    return "".join(parts)
 
 
 def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
@@ -401,13 +396,13 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
     if j - start > 3 and sentence.word(start) not in _DETERMINERS and start not in sentence.starting:
         return None
     first, last = sentence.tokens[start], sentence.tokens[j]
-    words = _words(sentence, first.start, last.end)
+    words = sentence.text[first.start : last.end]
     phrase = Mention(first.start, last.end, words, "role", title=words)
     partner = sentence.ending.get(start - 2) if sentence.word(start - 1) == "and" else None
     if partner is None or partner.kind == "pronoun":
         return phrase
     # "A union official and the group's TV station said": one joint source.
-    joint = _words(sentence, partner.start, last.end)
+    joint = sentence.text[partner.start : last.end]
     return Mention(partner.start, last.end, joint, "joint", parts=(*(partner.parts or (partner,)), phrase))
 
 
@@ -475,7 +470,8 @@ def _subordinate(sentence: _Sentence, i: int, earlier: list[Cue]) -> bool:
     participle = sentence.word(i).endswith("ing")
     while k >= 0 and not sentence.boundary(k):
         word = sentence.word(k)
-        if (word in _SUBORDINATORS and not (word == "since" and _adverbial_since(sentence, k))) or (participle and word == "with"):
+        opens = word in _SUBORDINATORS and not (word == "since" and _adverbial_since(sentence, k))
+        if opens or (participle and word == "with"):
             return True
         if word == "that" and any(c.start < sentence.tokens[k].start for c in earlier):
             return True
@@ -533,7 +529,7 @@ def _is_adverb(word: str) -> bool:
 
 
 def _may_speak(mention: Mention) -> bool:
-    """Not a possessive ("Singh's comments"), a date ("Wednesday", "Oct. 12") nor an adverb capitalised at the start ("Strongly")."""
+    """Not a possessive ("Singh's comments"), a date ("Oct. 12") nor an adverb opening the sentence ("Strongly")."""
     if mention.possessive or mention.text.endswith(("'s", "\u2019s")):
         return False
     words = re.findall(r"[A-Za-z]+", mention.text.lower())

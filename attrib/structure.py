@@ -167,7 +167,9 @@ def _with_headline_verbs(sentence: Span, raw: list[tuple[int, int, str]]) -> lis
     return sorted(raw + extra)
 
 
-def _split_at_cues(text: str, mentions: list[Mention], cues: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[Mention]:
+def _split_at_cues(
+    text: str, mentions: list[Mention], cues: list[tuple[int, int, str]], blocked: list[tuple[int, int]]
+) -> list[Mention]:
     """A Title Case headline runs source, verb and object together ("Ministry Denies Report"): cut the run at the verb."""
     out: list[Mention] = []
     for mention in mentions:

@@ -194,7 +194,8 @@ def _guide_quote(view: SentenceView, predicted: str) -> str | None:
         return quoted  # a main clause whose reporting verb has its own source reports that source
     if view.quote_count == 0 and view.cues and not any(cue.reports and not cue.empty for cue in view.cues):
         return "none"
-    if view.quote_count == 0 and main is not None and main.frame == "by" and main.verb in _AUTHORING and (main.subordinate or main.passive):
+    named_only = main is not None and main.frame == "by" and main.verb in _AUTHORING and (main.subordinate or main.passive)
+    if view.quote_count == 0 and named_only:
         return "none"  # "..., as reported by the local paper": a source named, nothing of it reported
     return None
 
