@@ -171,7 +171,9 @@ class _Parser:
         if tok.proper:
             return True
         if tok.lower in gz.LINK_WORDS:
-            return before is not None and before.proper and nxt is not None and nxt.proper
+            # "Ruud van der Berg": particles between a name's words.
+            following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
+            return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
         return tok.lower in RUN_WORDS
 
     def _and_inside_name(self, j: int, first: int) -> bool:
@@ -203,7 +205,7 @@ class _Parser:
         while j < len(tokens) and self._in_run(j, i):
             j += 1
         run = tokens[i:j]
-        while run and run[0].lower in gz.FUNCTION_WORDS:
+        while run and run[0].lower in gz.FUNCTION_WORDS and not run[0].proper:
             run = run[1:]
         while run and (run[-1].lower in gz.LINK_WORDS or run[-1].text in ("&", "and")):
             run = run[:-1]
@@ -495,6 +497,8 @@ def _is_title(word: str, k: int, run: list[Token]) -> bool:
     """Does this run word belong to the title before the name?"""
     if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
         return True
+    if "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-")):
+        return True  # "Director-General", "Secretary-General"
     # "Russian Robert Shonov", "Yemeni Houthi": a nationality word before a name qualifies it.
     return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
 

@@ -99,13 +99,15 @@ class Evidence:
     away from the start of a sentence; `alone`: capitalised words it uses
     with no capitalised neighbour ("Hamas" in "with Hamas insisting");
     `surnames`: last words of two- or three-word names shaped like a
-    person's ("Trump" from "Donald Trump").
+    person's ("Trump" from "Donald Trump"); `shouted`: words it writes in
+    capitals outside all-capitals lines ("WHO", "NATO").
     """
 
     lower: frozenset[str]
     inner: frozenset[str]
     alone: frozenset[str]
     surnames: frozenset[str]
+    shouted: frozenset[str]
 
 
 @lru_cache(maxsize=16)
@@ -115,6 +117,7 @@ def evidence(text: str) -> Evidence:
     inner: set[str] = set()
     alone: set[str] = set()
     surnames: set[str] = set()
+    shouted: set[str] = set()
     for run in _PERSON_SHAPE.finditer(text):
         words = run.group().split()
         first, last = words[0].lower(), POSSESSIVE.sub("", words[-1]).lower()
@@ -122,7 +125,7 @@ def evidence(text: str) -> Evidence:
             surnames.add(last)
     for line in text.splitlines():
         words = [m.group() for m in _TOKEN.finditer(line, after_preamble(line, 0, len(line)))]
-        if title_case(words):
+        if title_case(words) or all_capitals(words):
             continue
         for n, word in enumerate(words):
             if not word[0].isalpha():
@@ -130,18 +133,26 @@ def evidence(text: str) -> Evidence:
             low = POSSESSIVE.sub("", word.lower())
             if word.islower():
                 lower.add(low)
+            elif word.isupper() and len(word) > 1:
+                shouted.add(word)
             elif word[0].isupper() and n > 0 and words[n - 1] not in _BREAKS:
                 inner.add(low)
                 after = words[n + 1] if n + 1 < len(words) else "."
                 if not capitalised(words[n - 1]) and not capitalised(after):
                     alone.add(low)
-    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower))
+    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted))
 
 
 def title_case(words: list[str]) -> bool:
     """A headline in Title Case: nearly every longer word capitalised."""
     content = [w for w in words if len(w) > 3 and w.isalpha()]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def all_capitals(words: list[str]) -> bool:
+    """A headline in capitals: "MINISTER DENIES BUDGET CLAIMS"."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    return len(letters) >= 3 and all(not any(c.islower() for c in w) for w in letters)
 
 
 def after_preamble(text: str, start: int, end: int) -> int:
@@ -194,7 +205,15 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
     words = [word for _, _, word in spans]
     headline = title_case(words)
     seen = evidence(text)
+    if all_capitals(words):
+        # Every word is in capitals: a name only where the article writes it so elsewhere too.
+        return [token(a, b, word, _shouted_name(word, seen)) for a, b, word in spans]
     return [token(a, b, word, _proper(words, n, headline, seen)) for n, (a, b, word) in enumerate(spans)]
+
+
+def _shouted_name(word: str, seen: Evidence) -> bool:
+    low = POSSESSIVE.sub("", word.lower())
+    return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
 def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
@@ -203,10 +222,10 @@ def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
     if not capitalised(word):
         return False
     low = POSSESSIVE.sub("", word.lower().rstrip("."))
+    if word.isupper() and len(word) > 1:
+        return True  # "WHO", "US": an acronym, even one spelt like a word
     if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
         return False
-    if word.isupper() and len(word) > 1:
-        return True
     initial = all(not any(c.isalnum() for c in w) for w in words[:n])
     if not (initial or headline):
         return True
@@ -255,8 +274,9 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
     if low in gz.CAPITALS:
         return COUNTRY
     letters = name.replace(".", "")
-    if letters.isupper() and len(letters) > 1:
-        return ORG
+    first = name.split()[0]
+    if letters.isupper() and len(letters) > 1 or len(words) > 1 and first.isalpha() and first.isupper() and len(first) > 1:
+        return ORG  # "NFSA", "FC Porto"
     if singular(words[-1]) in gz.NATIONALITY_ADJECTIVES and words[-1] != singular(words[-1]):
         return GROUP  # "North Koreans"
     placed = words[-1] in gz.PLACE_WORDS or words[0] in gz.PLACE_PREFIXES or len(words) > 2 and words[0] in gz.PLACE_WORDS and words[1] == "of"

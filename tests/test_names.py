@@ -401,3 +401,20 @@ def test_title_case_headline_words_the_article_writes_in_lower_case_are_not_name
     article = "Ortiz Denies Budget Claims\nFinance minister Ana Ortiz denies the claims about the budget."
     headline = analyse(article).sentences[0]
     assert [m.text for m in headline.mentions] == ["Ortiz"]
+
+
+def test_an_all_capitals_headline_names_only_what_the_article_names() -> None:
+    article = "UNHCR WARNS OF FLOOD DISPLACEMENT\nThe UNHCR said 4,000 people had left their homes."
+    headline = analyse(article).sentences[0]
+    assert [m.text for m in headline.mentions] == ["UNHCR"]
+
+
+def test_hyphenated_titles_and_name_particles() -> None:
+    text = "Secretary-General Ana Ruiz met Ruud van der Berg on Monday."
+    found = {m.name: m.title for m in find_mentions(text, 0, len(text), [])}
+    assert found == {"Ana Ruiz": "Secretary-General", "Ruud van der Berg": ""}
+
+
+def test_a_name_opening_with_an_acronym_is_a_body() -> None:
+    found = find_mentions("FC Lisboa won again.", 0, 20, [])
+    assert [(m.text, m.entity) for m in found] == [("FC Lisboa", "org")]
