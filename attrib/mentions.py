@@ -62,8 +62,10 @@ RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
-# "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP".
-_JOINER = re.compile(r",?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
+# "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP", "Ana Ruiz, 45, and Tom Berg".
+_JOINER = re.compile(r",?(?:\s*(?:\d{1,3}|[DRI]-[A-Z][a-z]*\.?),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
+# A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
@@ -223,8 +225,8 @@ class _Parser:
         if self._modifies_next_name(j, run):
             return None, j
         words = [t.lower for t in run]
-        if len(run) == 1 and words[0] in gz.NATIONALITY_ADJECTIVES:
-            return None, j  # "Qatari and US mediation": an adjective is no one's name
+        if len(run) == 1 and (words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(run[0].text)):
+            return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
         if all(w in gz.MODIFIERS for w in words) and words[-1] not in ROLE_WORDS:
             # "Top elections officials": modifiers, then lowercase words and the role noun.
             role = self._role(self.index[id(run[0])], self.index[id(run[0])] + 1)

@@ -118,8 +118,8 @@ class NameTable:
             if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
                 # "A Hezbollah official said ... the Hezbollah official added", "Election officials ...
                 # Top election officials": with no one named in that role, the first description names it.
-                named_after = table._spokesperson_named_after(mention, flat)
-                table._add_title(mention.start, mention.title, mention, named_after or _role_name(mention.text))
+                spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
+                table._add_title(mention.start, mention.title, mention, spoken_for or _role_name(mention.text))
                 table.titles[core].sort()
         for mention in mentions:
             for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
@@ -170,6 +170,20 @@ class NameTable:
             return None
         return first.name
 
+    def _spoken_for(self, role: Mention) -> str | None:
+        """ "A Meridian spokeswoman", "a spokesperson for the Oslo police", "a company spokesman": an unnamed
+        spokesperson speaks for the body named with them (the guide's convention)."""
+        words = role.text.split()
+        head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+        if head is None:
+            return None
+        served = " ".join(words[head + 2 :]) if head + 1 < len(words) and words[head + 1] in ("for", "of") else ""
+        owner = [w for w in words[1:head] if capitalised(w)]
+        if served or owner:
+            return self._named(served or " ".join(owner), "")
+        common = [singular(w.lower()) for w in words[1:head] if singular(w.lower()) in ORG_NOUNS]
+        return self._organisation_before(role.start, common[-1], []) if common else None
+
     def _add_title(self, position: int, title: str, holder: Mention, name: str = "") -> None:
         qualifier, core = _role_key(title)
         if core:
@@ -214,6 +228,11 @@ class NameTable:
                     more = _org_words(other)
                     if words <= more and more - words <= gz.GENERIC_NAME_WORDS and len(other) > len(best):
                         best = other
+            if best == name and " " not in name:
+                # "Meridian" for "Meridian Systems Inc": the one company name the word begins.
+                longer = [o for o in self.organisations if o.split()[0] == name and all(capitalised(w) for w in o.split())]
+                if len(longer) == 1 and any(w.lower().rstrip(".") in gz.INSTITUTION_WORDS for w in longer[0].split()[1:]):
+                    best = longer[0]
             self._fullest[name] = best
         return self._fullest[name]
 

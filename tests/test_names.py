@@ -418,3 +418,14 @@ def test_hyphenated_titles_and_name_particles() -> None:
 def test_a_name_opening_with_an_acronym_is_a_body() -> None:
     found = find_mentions("FC Lisboa won again.", 0, 20, [])
     assert [(m.text, m.entity) for m in found] == [("FC Lisboa", "org")]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_with_them() -> None:
+    text = "Hackers hit Tamsin Software Ltd on Monday. A Tamsin spokeswoman said the company was investigating."
+    assert resolve(text, "A Tamsin spokeswoman") == "Tamsin Software Ltd"
+
+
+def test_lawmakers_party_labels_and_ages_do_not_break_a_joint_source() -> None:
+    text = "Sen. Ana Ruiz, D-Ore., and Sen. Tom Berg, R-Kan., wrote to the firm. Ana Ortiz, 45, and Tom Lund, 50, agreed."
+    assert resolve(text, "Sen. Ana Ruiz, D-Ore., and Sen. Tom Berg") == "Ana Ruiz and Tom Berg"
+    assert resolve(text, "Ana Ortiz, 45, and Tom Lund") == "Ana Ortiz and Tom Lund"
