@@ -536,3 +536,14 @@ COMPOUND_HEADS = frozenset(
     leaders record records officer officers position positions presence action actions
     activity activities offensive strikes strike assets capability capabilities""".split()
 )
+
+# Last words of company names: "Nordvik Seafood", "Harbor Capital", "Tamsin Software".
+COMPANY_WORDS = frozenset(
+    """seafood foods food capital markets systems software energy motors pharmaceuticals
+    pharma holdings partners logistics shipping mining resources oil petroleum steel
+    airways telecom telecoms networks communications entertainment studios brands labs
+    therapeutics biotech insurance securities investments ventures solutions technologies
+    electronics chemicals materials industries enterprises airlines automotive robotics
+    semiconductor semiconductors retail properties realty hotels resorts apparel beverages
+    brewing brewery distillers dynamics aerospace defense defence""".split()
+)

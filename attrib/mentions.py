@@ -64,6 +64,7 @@ _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUME
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
 # "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP", "Ana Ruiz, 45, and Tom Berg".
 _JOINER = re.compile(r",?(?:\s*(?:\d{1,3}|[DRI]-[A-Z][a-z]*\.?),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
+_LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 # A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -127,7 +128,7 @@ class _Parser:
                 found.append(mention)
             i = max(i_next, i + 1)
         joined = _join_lists(self.text, _without_glosses(self.text, found))
-        return [m for m in joined if not self._narration_place(m)]
+        return [_with_label(self.text, m) for m in joined if not self._narration_place(m)]
 
     def _at(self, i: int) -> tuple[Mention | None, int]:
         tokens = self.tokens
@@ -293,7 +294,9 @@ class _Parser:
             entity = PERSON  # "Trump" where the article names "Donald Trump"
         possessive = run[-1].possessive
         if entity not in (PERSON, "") or owner and entity != PERSON:
-            whole = POSSESSIVE.sub("", span_text)
+            # "Russia's Kursk Oblast" keeps its owner; "salmon farmer Nordvik Seafood" drops the descriptor.
+            described = bool(title_tokens) and not title_tokens[0].capitalised
+            whole = name if described else POSSESSIVE.sub("", span_text)
             return Mention(run[0].start, run[-1].end, span_text, "place", name=whole if entity in (ORG, PLACE) else name, title=descriptor, entity=entity, possessive=possessive)
         if len(name_tokens) == 1:
             titled = entity == PERSON or any(t.lower in PERSONAL_TITLES or t.lower.endswith(gz.DESCRIPTOR_SUFFIXES) for t in title_tokens)
@@ -485,6 +488,15 @@ class _Parser:
         if not before or before[-1] not in gz.LOCATIVE_WORDS:
             return False
         return not (before[-1] == "to" and len(before) > 1 and before[-2] == "according")
+
+
+def _with_label(text: str, mention: Mention) -> Mention:
+    """ "Sen. Ana Ruiz, D-Ore.,", "Tom Berg, 45,": a person's party or age, set off by commas, goes with the name."""
+    label = _LABEL_AFTER.match(text, mention.end)
+    if label is None or mention.kind not in ("name", "surname", "joint"):
+        return mention
+    end = label.end(1)
+    return Mention(mention.start, end, text[mention.start : end], mention.kind, mention.name, mention.title, mention.gender, mention.parts, mention.entity, mention.possessive)
 
 
 def _modifier_after(token: Token) -> bool:

@@ -380,8 +380,8 @@ def _only_places(words: list[str]) -> bool:
                 groups.append([word])
     for group in groups:
         name = " ".join(group).lower()
-        for suffix in gz.DESCRIPTOR_SUFFIXES:
-            name = name.removesuffix(suffix)  # "Lima-based"
+        if name.endswith(("-based", "-headquartered")):
+            continue  # "Bergen-based": where a body is based is a place
         known = name in gz.COUNTRY_NAMES or name in gz.CAPITALS or name in gz.NATIONALITY_ADJECTIVES
         if not (known or len(group) > 1 and group[0].lower() in gz.PLACE_PREFIXES):
             return False

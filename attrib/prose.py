@@ -267,6 +267,8 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
         return COUNTRY
     if "&" in name or " and " in low or any(w in gz.INSTITUTION_WORDS for w in words):
         return ORG
+    if len(words) > 1 and words[-1] in gz.COMPANY_WORDS:
+        return ORG  # "Nordvik Seafood", even after "salmon farmer"
     if any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words) or head in PERSON_NOUNS:
         return PERSON
     if head in ORG_NOUNS:

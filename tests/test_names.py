@@ -427,5 +427,11 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_named_with_them() -> None:
 
 def test_lawmakers_party_labels_and_ages_do_not_break_a_joint_source() -> None:
     text = "Sen. Ana Ruiz, D-Ore., and Sen. Tom Berg, R-Kan., wrote to the firm. Ana Ortiz, 45, and Tom Lund, 50, agreed."
-    assert resolve(text, "Sen. Ana Ruiz, D-Ore., and Sen. Tom Berg") == "Ana Ruiz and Tom Berg"
-    assert resolve(text, "Ana Ortiz, 45, and Tom Lund") == "Ana Ortiz and Tom Lund"
+    assert resolve(text, "Sen. Ana Ruiz, D-Ore., and Sen. Tom Berg, R-Kan.") == "Ana Ruiz and Tom Berg"
+    assert resolve(text, "Ana Ortiz, 45, and Tom Lund, 50") == "Ana Ortiz and Tom Lund"
+
+
+def test_a_company_described_as_a_trade_keeps_its_name() -> None:
+    text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
+    assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"
+    assert resolve(text, "The Bergen-based firm") == "Nordvik Seafood"
