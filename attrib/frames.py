@@ -272,12 +272,21 @@ def _source(
             return shared, "subject"
     elif (words[0] in REPORTING_VERBS or words[0] in HEADLINE_VERBS) and sentence.boundary(first - 1):
         after = sentence.starting.get(last + 1)
-        if after is not None and after.kind != "pronoun":
+        if after is not None and after.kind != "pronoun" and _ends_clause(sentence, sentence.index(after.end)):
             return after, "inverted"
     opening = _opening(sentence)
     if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
         return opening, "opening"
     return None, ""
+
+
+def _ends_clause(sentence: _Sentence, i: int) -> bool:
+    """ "..., said the governor." / "..., said the governor on Monday": nothing but the end, a date or a relative clause follows.
+
+    "..., said Germany was ready" makes "Germany" the start of what was said, not its source.
+    """
+    word = sentence.word(i)
+    return sentence.boundary(i) or word in _TIME_PHRASE or word in (".", "who", "which", "whose", "in", "at", "during", "after", "before")
 
 
 def _before_comma(sentence: _Sentence, comma: int) -> Mention | None:
@@ -445,7 +454,9 @@ def _apposition(sentence: _Sentence, comma: int) -> Mention | None:
             return _subject_before(sentence, k, [])
         opener = sentence.starting.get(k + 1)
         inner = sentence.ending.get(comma - 1)
-        if opener is None and sentence.word(k + 1) not in _APPOSITION_OPENERS and not sentence.word(k + 1).isdigit():
+        word = sentence.word(k + 1)
+        participle = word.endswith(("ed", "ing")) and word.islower()
+        if opener is None and word not in _APPOSITION_OPENERS and not word.isdigit() and not participle:
             return None
         before = sentence.ending.get(k - 1)
         if opener is not None and opener is inner and opener.kind in ("name", "surname"):

@@ -24,6 +24,7 @@ def source_of(text: str) -> str | None:
         ("Rebels took the town on Monday, the army said.", "the army"),
         ("Moreno said there were no concerns about the stadium incident.", "Moreno"),
         ("The ferry sank near the harbour, said the regional governor.", "the regional governor"),
+        ("The regulator, founded in 1990 and based in Oslo, said prices rose.", "The regulator"),
         ("Mayor Ines Costa told reporters the bridge was safe.", "Mayor Ines Costa"),
         ("In a statement, the company said sales had fallen.", "the company"),
         # Auxiliaries, adverbs, dates and parentheses between subject and verb.
@@ -137,6 +138,11 @@ def test_section_labels_and_ordinary_sentences_are_no_colon_sources() -> None:
     assert first("Analysis: the talks are stuck again").headline_source is False
     assert first("Read more: Ferry sinks off the coast").headline_source is False
     assert source_of("Analysis: the talks are stuck again") is None
+
+
+def test_an_inverted_verb_takes_its_subject_only_when_nothing_follows_it() -> None:
+    assert source_of("Prices will rise, said the central bank on Tuesday.") == "the central bank"
+    assert source_of("The report, released by a think tank, said Germany was ready to act.") != "Germany"
 
 
 def test_a_list_inside_a_sentence_is_not_a_joint_source() -> None:
