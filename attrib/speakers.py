@@ -37,7 +37,7 @@ _LOOKBACK = 20
 _ROLE_PREPOSITIONS = frozenset("for of in at from to with".split())
 # Modifiers that set a holder apart from the person named before: "the current mayor", "the new coach".
 _ANOTHER_HOLDER = frozenset("current new former incoming outgoing previous acting other then interim".split())
-_SPOKESPERSON = re.compile(r"(?i)an?\s+(?:\w+\s+)?(?:spokes(?:person|man|woman)|representative)")
+_SPOKESPERSON = re.compile(r"(?i)an?\s+(?:spokes(?:person|man|woman)|representative)")
 _CLOSING = "\"\u201d\u2019\u00bb\u203a\u300d'"
 
 
