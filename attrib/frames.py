@@ -59,7 +59,7 @@ _SUBORDINATORS = frozenset(
 # Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
 _CONTENTLESS = frozenset(
     """speak speaks spoke spoken speaking comment commented commenting respond
-    responded responds agree agrees agreed""".split()
+    responds responded responding agree agrees agreed agreeing""".split()
 )
 # Words that open an apposition or a parenthetical clause after a subject.
 _APPOSITION_OPENERS = frozenset(
@@ -274,7 +274,7 @@ def _source(
         after = sentence.starting.get(last + 1)
         if after is not None and after.kind != "pronoun" and _ends_clause(sentence, sentence.index(after.end)):
             return after, "inverted"
-    opening = _opening(sentence)
+    opening = _opening(sentence) if words[0] not in NOUN_LIKE_CUES else None
     if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
         return opening, "opening"
     return None, ""

@@ -145,6 +145,10 @@ def test_an_inverted_verb_takes_its_subject_only_when_nothing_follows_it() -> No
     assert source_of("The report, released by a think tank, said Germany was ready to act.") != "Germany"
 
 
+def test_a_cue_that_is_as_often_a_noun_needs_its_own_subject() -> None:
+    assert source_of("The agency is required to review the safety reports received each year.") is None
+
+
 def test_a_list_inside_a_sentence_is_not_a_joint_source() -> None:
     assert source_of("Ships were held by the navy, the coast guard and customs, officials said.") == "officials"
 

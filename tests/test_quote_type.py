@@ -36,6 +36,7 @@ def test_a_possessive_after_an_abbreviation_opens_no_quote() -> None:
         ("Firefighters were called to the warehouse shortly after midnight.", "none"),
         ("The harbour company responded to the claims on Monday.", "none"),
         ("The council agreed to the budget on Monday.", "none"),
+        ("Lund is also quoted in the magazine's profile, responding to the criticism of his club.", "none"),
     ],
 )
 def test_guide_rules_set_the_quote_type(session_tagger: Tagger, sentence: str, quote: str) -> None:
