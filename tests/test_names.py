@@ -435,3 +435,8 @@ def test_a_company_described_as_a_trade_keeps_its_name() -> None:
     text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
     assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"
     assert resolve(text, "The Bergen-based firm") == "Nordvik Seafood"
+
+
+def test_a_spokesperson_for_a_person_keeps_the_description() -> None:
+    text = "A spokesperson for the Oslo mayor said the road would reopen. Later the spokesperson said more."
+    assert resolve(text, "the spokesperson") == "A spokesperson for the Oslo mayor"
