@@ -53,7 +53,7 @@ _TIME_LINKS = frozenset("on in at for during this last next past the a earlier l
 _TIME_PHRASE = _TIME | _TIME_LINKS
 _SUBORDINATORS = frozenset(
     """after before when whenever while although though as since because if
-    unless whereas until once which who whom whose where what how why
+    unless whereas until which who whom whose where what how why
     whether""".split()
 )
 # Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
@@ -64,7 +64,7 @@ _CONTENTLESS = frozenset(
 # Words that open an apposition or a parenthetical clause after a subject.
 _APPOSITION_OPENERS = frozenset(
     """a an the another his her its their who which whose citing speaking
-    one both""".split()
+    one both many some most several all none each""".split()
 )
 # A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
 _PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
@@ -368,7 +368,7 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         elif word == ")":
             j = _matching_open(sentence, j) - 1
         elif word == ",":
-            return _apposition(sentence, j)
+            return _apposition(sentence, j, earlier)
         elif word in ("and", "but"):
             return _coordinated(sentence, j, earlier)
         else:
@@ -439,15 +439,17 @@ def _matching_open(sentence: _Sentence, j: int) -> int:
     return -1
 
 
-def _apposition(sentence: _Sentence, comma: int) -> Mention | None:
+def _apposition(sentence: _Sentence, comma: int, earlier: list[Cue]) -> Mention | None:
     """ "Blue Ridge, a local charity, said": the subject before an apposition or a relative clause.
 
     When the apposition is itself a name ("Ukraine's intelligence chief,
-    Kyrylo Budanov, told"), the name is the subject.
+    Kyrylo Budanov, told"), the name is the subject.  Words between the
+    commas that hold a reporting verb of their own are a clause, not an
+    apposition.
     """
     for k in range(comma - 1, max(comma - 30, -1), -1):
         if sentence.word(k) != ",":
-            if sentence.boundary(k):
+            if sentence.boundary(k) or any(sentence.index(cue.start) == k for cue in earlier):
                 return None
             continue
         if k + 2 == comma and (sentence.word(k + 1) in _PARENTHETICAL or _is_adverb(sentence.tokens[k + 1].text)):
@@ -461,9 +463,9 @@ def _apposition(sentence: _Sentence, comma: int) -> Mention | None:
         before = sentence.ending.get(k - 1)
         if opener is not None and opener is inner and opener.kind in ("name", "surname"):
             return opener
-        if before is not None and _may_speak(before):
-            return before
-        return None
+        if before is None:
+            return _phrase_before(sentence, k - 1) if k > 0 else None  # "Residents, many of whom ..., said"
+        return before if _may_speak(before) else None
     return None
 
 

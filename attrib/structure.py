@@ -24,6 +24,7 @@ _HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
 # A headline opening "China: ...": one to three words, a colon, then the claim.
 _LEADING_SOURCE = re.compile(r"^[\w'\u2019.&-]+(?:\s+[\w'\u2019.&-]+){0,2}(?=:\s+\S+\s+\S+\s+\S)")
 _HEADLINE_ENDINGS = ".!?\u2026"
+_CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
 # A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)", "Photo: Jan Berg".
 _PICTURE_CREDIT = re.compile(
     r"(?:^|[(\[])\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo|credit)s?\s*(?:by\b|:|/)", re.IGNORECASE
@@ -125,7 +126,8 @@ def _view(
     continued = any(qs.continued and qs.start <= sentence.start < qs.end for qs in quotes) and first
     opens = any(qs.start == sentence.start for qs in quotes)
     blocked = [(qs.inner_start, qs.inner_end) for qs in quotes]
-    headline = alone and not starts_inside and sentence.text[-1] not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
+    final = sentence.text.rstrip(_CLOSERS)[-1:]
+    headline = alone and not starts_inside and final not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
     raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in reporting_cues(sentence.text)]
     if headline:
         raw = _with_headline_verbs(sentence, raw)
@@ -133,7 +135,7 @@ def _view(
     mentions = find_mentions(text, sentence.start, sentence.end, blocked)
     if headline:
         mentions = _split_at_cues(text, mentions, raw, blocked)
-    colon = _colon_source(text, sentence, mentions) if headline or sentence.text[-1] not in _HEADLINE_ENDINGS else None
+    colon = _colon_source(text, sentence, mentions) if headline or final not in _HEADLINE_ENDINGS else None
     cues = annotate(text, sentence.start, sentence.end, raw, tuple(mentions), blocked, headline)
     if colon is not None:
         mentions = [m for m in mentions if m.start != colon.source.start] + [colon.source]

@@ -33,6 +33,7 @@ def source_of(text: str) -> str | None:
         # A subordinate clause's source yields to the main clause's.
         ("After Lisbon accused Madrid of hiding the report, Spain said on Tuesday it had nothing to hide.", "Spain"),
         ("When asked about the strike, Lind insisted the talks would go on.", "Lind"),
+        ("Meanwhile, Mayor Ana Silva once again voiced concern about the bridge, saying it was unsafe.", "Mayor Ana Silva"),
         ("Although the fire started near Harbour Point Mall, Moreno said the mall was safe.", "Moreno"),
         ("The ministry condemned the raid, which it called reckless, and said it would respond.", "The ministry"),
         # ... unless the main clause reports nothing said.
@@ -42,6 +43,7 @@ def source_of(text: str) -> str | None:
         ("Blue Harbour, a fishing charity based in Oslo, claimed on Friday that stocks had collapsed.", "Blue Harbour"),
         ("The airline's chief executive, Mara Lind, told staff the routes would close.", "Mara Lind"),
         ("Farm leaders, however, have rejected the plan.", "Farm leaders"),
+        ("Villagers, many of whom spent the night in shelters, said they felt abandoned.", "Villagers"),
         # Attribution phrases.
         ("Prices will rise next year, according to the central bank.", "the central bank"),
         ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
@@ -147,6 +149,11 @@ def test_an_inverted_verb_takes_its_subject_only_when_nothing_follows_it() -> No
 
 def test_a_cue_that_is_as_often_a_noun_needs_its_own_subject() -> None:
     assert source_of("The agency is required to review the safety reports received each year.") is None
+
+
+def test_a_quote_ending_a_one_sentence_paragraph_is_no_headline() -> None:
+    assert not first('The coach said the team was "ready."').headline
+    assert first("Coach says team is ready").headline
 
 
 def test_a_list_inside_a_sentence_is_not_a_joint_source() -> None:
