@@ -178,8 +178,6 @@ class NameTable:
         if head is None:
             return None
         served = " ".join(words[head + 2 :]) if head + 1 < len(words) and words[head + 1] in ("for", "of") else ""
-        if served and served.split()[-1].lower() in PERSON_NOUNS:
-            return None  # "a spokesperson for the mayor" speaks for a person, not a body
         owner = [w for w in words[1:head] if capitalised(w)]
         if served or owner:
             return self._named(served or " ".join(owner), "")
