@@ -166,6 +166,7 @@ disagree dispute assure reassure inform notify testify proclaim boast lament
 advise recommend propose conclude mention confess clarify speculate indicate
 decry deplore refute rebut+ contradict slam+ specify elaborate speak express
 retort exclaim quip+ plead instruct cite believe lambast lambaste opine
+summon expel+
 """.split()
 
 # Verbs whose base or -s form is mostly a noun ("a report", "the claims",
@@ -177,7 +178,8 @@ remarking answered questioned tweeted tweeting replied replying blamed
 blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
-highlighted highlighting quoted voiced voicing joked joking
+highlighted highlighting quoted quoting voiced voicing joked joking
+protested protesting
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"
@@ -219,12 +221,43 @@ _REPORTING_PHRASE_SPECS = (
     "~lash out",
     "~speak out",
     "~weigh in",
+    "~decline|~refuse to comment|say|confirm|discuss|elaborate|speculate|answer",
+    "~brush off|aside",
+    "~play down",
+    "~rule out",
+    "~lodge * protest|complaint",
 )
 
 REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LEMMAS) | frozenset(
     _REPORTING_FORMS
 )
 REPORTING_PHRASES: frozenset[str] = _expand(_REPORTING_PHRASE_SPECS)
+# Reporting verbs that as often name an act as a statement: "recalled 40,000 cars",
+# "called the police", "claimed the title", "asked for a lawyer", "welcomed the team".
+# A subject alone does not make them a quote.
+ACT_VERBS: frozenset[str] = frozenset(
+    form
+    for lemma in """recall call ask order signal cite demand welcome praise express claim
+    charge agree pledge promise vow back instruct inform notify observe""".split()
+    for form in _forms(lemma)
+)
+# Cue forms that are as often nouns ("the claims", "media reports"): a verb only after a known subject.
+NOUN_LIKE_CUES: frozenset[str] = frozenset(form for form in _REPORTING_FORMS if form.endswith("s"))
+
+# Headlines report in the present tense, and a headline's act states a
+# position ("Russia summons US envoy", "Union slams pay offer").  These
+# forms are cues only in a headline, right after its source: in running text
+# "calls", "demands" or "targets" are mostly nouns.
+_HEADLINE_LEMMAS = """
+say tell call demand target summon expel sanction slam blast rap warn urge vow
+pledge threaten deny reject dismiss confirm admit condemn denounce accuse blame
+claim insist defend back praise hail welcome criticise criticize question
+dispute order ban seek ask announce reveal protest decry charge assure promise
+signal stress defy rebuke reaffirm
+""".split()
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    form for lemma in _HEADLINE_LEMMAS for form in _forms(lemma)[:2]
+)
 
 # ---------------------------------------------------------------------------
 # Stance lexicons
@@ -874,6 +907,7 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _REPORTING_RX = _compile(REPORTING_VERBS | REPORTING_PHRASES)
+_HEADLINE_RX = _compile(HEADLINE_VERBS)
 _STANCE_RX: dict[str, re.Pattern[str]] = {
     stance: _compile(lexicon) for stance, lexicon in STANCE_LEXICONS.items()
 }
@@ -927,6 +961,11 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
         (m.start(), m.end(), text[m.start() : m.end()])
         for m in _REPORTING_RX.finditer(_normalise(text))
     ]
+
+
+def headline_cues(text: str) -> list[tuple[int, int, str]]:
+    """The present-tense verbs of HEADLINE_VERBS in a headline, as (start, end, text as written)."""
+    return [(m.start(), m.end(), text[m.start() : m.end()]) for m in _HEADLINE_RX.finditer(_normalise(text))]
 
 
 def keyword_stance(text: str) -> str:

@@ -1,375 +1,133 @@
-"""Mentions of possible sources, and the per-article table that names them.
+"""The per-article table that names sources, and the mentions it is built from.
 
-A mention is any phrase that could be the source of a statement: a name
-("Mr Healey", "Defence Secretary John Healey"), a pronoun ("he"), a role
-noun ("the Defence Secretary", "a senior US official", "the pair"), a
-place or institution used as a source ("the US", "South Korea's spy
-agency"), or two of these joined by "and".  No list of known people is
-involved: names are found by their shape and resolved within the article.
+Mentions are found in `attrib.mentions` (re-exported here).  The table turns
+a mention into the canonical name the labelling guide asks for: the fullest
+form in the article, without honorifics or titles.  It also answers what a
+description points back to ("the 28-year-old", "the company", "the
+report"), for the speaker ranker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
+from attrib import gazetteer as gz
 from attrib.lexicon import REPORTING_VERBS
+from attrib.mentions import AGE, ROLE_WORDS, RUN_WORDS, Mention, find_mentions
+from attrib.prose import (
+    COUNTRY,
+    DOCUMENT,
+    GROUP,
+    ORG,
+    ORG_NOUNS,
+    PERSON,
+    PERSON_NOUNS,
+    PLACE,
+    POSSESSIVE,
+    capitalised,
+    evidence,
+    singular,
+)
 
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.]\w+)*|\S", re.UNICODE)
+__all__ = ["COUNTRY", "DOCUMENT", "GROUP", "ORG", "PERSON", "PLACE", "Mention", "NameTable", "find_mentions", "is_person_role", "strip_determiner"]
 
-# Honorifics and job-title words that may precede a name ("Defence
-# Secretary John Healey").  A capitalised run is split after its last one.
-_TITLE_WORDS = frozenset(
-    """mr mrs ms mx miss dr prof sir dame lord lady baroness baron earl duke
-    king queen prince princess pope rev president vice prime minister
-    secretary chancellor senator sen rep representative congressman
-    congresswoman governor gov mayor general gen colonel col admiral adm
-    commander major captain capt lieutenant lt sergeant sgt marshal chief
-    spokesman spokeswoman spokesperson ambassador envoy deputy foreign
-    defence defense home interior justice finance state press shadow
-    former acting chairman chairwoman chair director judge justice
-    attorney inspector commissioner speaker premier leader head counterpart
-    maj brig cmdr supt insp det cpl pvt amb pres
-    official spokesman minister""".split()
-)
-# Words after which a single capitalised word is a person, not a place.
-_HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
-_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
-_FEMALE = frozenset("mrs ms miss dame lady baroness queen princess".split())
-_MALE = frozenset("mr sir lord baron king prince".split())
-# Head nouns of institutions: a capitalised run containing one is not a person.
-_INSTITUTION_WORDS = frozenset(
-    """government office ministry service agency department council
-    committee parliament commons house army navy forces force police court
-    union nations party news group bank company corporation inc ltd
-    university institute commission alliance administration assembly
-    kremlin pentagon cabinet embassy senate congress network times post
-    press agency tribune telegraph guardian economist zone association
-    federation organisation organization foundation society board
-    authority trust charity coalition league confederation chamber centre
-    center club corp co plc llc fund programme program institution
-    council unions commission airline airlines""".split()
-)
-# Role nouns that can stand for a source ("the pair", "officials").
-_PERSON_ROLES = frozenset(
-    """secretary minister official officials spokesman spokeswoman
-    spokesperson diplomat diplomats president chief leader leaders pair
-    crossbencher source sources officer officers commander ambassador
-    envoy analyst analysts expert experts lawmaker lawmakers mp mps
-    senator aide aides adviser advisers advisor advisors investigator
-    investigators prosecutor prosecutors member members premier chancellor
-    governor mayor general spokespeople representative representatives
-    negotiator negotiators ministers counterpart witness witnesses resident
-    residents engineer engineers doctor doctors nurse nurses scientist
-    scientists researcher researchers economist economists lawyer lawyers
-    teacher teachers worker workers employee employees executive
-    executives manager managers founder owner farmer farmers firefighter
-    firefighters soldier soldiers activist activists campaigner
-    campaigners protester protesters organiser organizer organisers
-    organizers observer observers survivor survivors relative relatives
-    neighbour neighbour neighbors neighbours man woman men women
-    chairman chairwoman director directors coach spokesmen
-    officials""".split()
-)
-_INSTITUTION_ROLES = frozenset(
-    """government agency office ministry administration authorities police
-    military army service department kremlin pentagon embassy union
-    unions association federation company firm council committee
-    commission court regulator watchdog charity organisation
-    organization group board agencies groups organisations organizations
-    companies governments ministries charities authority""".split()
-)
-_JOINT_ROLES = frozenset("pair duo trio".split())
-_ROLE_WORDS = _PERSON_ROLES | _INSTITUTION_ROLES
-# Role nouns that are a source on their own, with no determiner or modifier.
-_BARE_ROLES = frozenset("officials authorities sources diplomats investigators prosecutors".split())
-# Lowercase words that may sit inside a title or role phrase.
-_MODIFIERS = frozenset(
-    """senior former top deputy acting intelligence military defence defense
-    foreign security government police health state federal local western
-    shadow spy press independent junior leading unnamed anonymous
-    parliamentary transport education trade energy environment culture
-    labour labor agriculture economy economic digital housing treasury
-    communications industry science technology immigration climate
-    finance health justice interior home cabinet opposition regional
-    provincial city county municipal national international""".split()
-)
-_RUN_WORDS = _TITLE_WORDS | _ROLE_WORDS | _MODIFIERS
-_DETERMINERS = frozenset("the a an".split())
-_ADJECTIVE_ENDINGS = ("ean", "ian", "ese", "ish", "ican", "ern", "ch")
-_ADJECTIVES = frozenset("german israeli iraqi thai greek saudi pakistani kuwaiti yemeni omani qatari".split())
-_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
-# Capitalised words that start sentences or headlines but are not names.
-_NOT_NAMES = frozenset(
-    """the a an in on at to of for by from with as after before during
-    when while but and or if it its this that these those there their his
-    her he she they we i you our my your asked speaking read follow
-    please keep install be credit comments however meanwhile also
-    according last earlier later since despite although though until
-    unlike like under over about into between among both either neither
-    one two three some many most more much such what which who whom
-    whose where why how all any each every no not yes so then than""".split()
-)
-# "Mr Lammy and his South Korean counterpart Cho Tae-yul"
-_JOINER = re.compile(r",?\s+and\s+(?:(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
-_LINK_WORDS = frozenset("of de da van von bin al le la del der".split())
+_APPOSITION = re.compile(r"\s*,\s*")
+_DEFINITE = frozenset("the this that these those his her its their both".split())
+# Documents that someone issues: with no named issuer, the latest source named issued it.
+_ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
+# How many named sources a description may look back over.
+_REACH = 60
+_SERVES = frozenset("in at for to".split())
+_SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
+_ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A phrase that may name a source.
+class _Entry:
+    """A source named in the article, in order: what later descriptions can point back to.
 
-    `kind` is name, surname, pronoun, role, place or joint; `name` is the
-    name part without titles ("John Healey"), `title` the title words
-    before it ("Defence Secretary"); `parts` holds the members of a joint
-    mention.
+    `named` is false for descriptions ("a senior official"), which are
+    never an antecedent themselves.
     """
 
-    start: int
-    end: int
-    text: str
-    kind: str
-    name: str = ""
-    title: str = ""
-    gender: str = ""
-    parts: tuple["Mention", ...] = ()
-
-
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().rstrip(".")
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and any(c.isalpha() for c in self.text)
-
-
-def find_mentions(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Mention]:
-    """Mentions in `text[start:end]`, skipping the `blocked` ranges (quotations)."""
-    tokens: list[_Token] = []
-    position = start
-    for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
-        # Quote marks are not word characters, so no token crosses a blocked range's edge.
-        tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
-        position = max(position, b)
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        found, i_next = _mention_at(text, tokens, i)
-        if found is None:
-            i += 1
-            continue
-        mentions.append(found)
-        i = i_next
-    return _join_pairs(text, tokens, _without_glosses(text, mentions))
-
-
-def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop an acronym glossing the mention before it: "the British Medical Association (BMA)"."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        prev = kept[-1] if kept else None
-        if prev is not None and text[prev.end : mention.start].strip() == "(" and text[mention.end : mention.end + 1] == ")":
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _mention_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, int]:
-    tok = tokens[i]
-    low = tok.lower
-    if low in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
-        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=_PRONOUNS[low]), i + 1
-    if low in _DETERMINERS:
-        return _role_at(text, tokens, i) or (None, i + 1)
-    if tok.capitalised or low in _RUN_WORDS:
-        return _name_at(text, tokens, i)
-    return None, i + 1
-
-
-def _in_run(tokens: list[_Token], j: int, first: int) -> bool:
-    tok = tokens[j]
-    if tok.text == "." and j > first:
-        # The stop of an abbreviation inside a name: "Maj. Gen. Pat Ryder", "U.S. officials", "John F. Kennedy".
-        before = tokens[j - 1]
-        abbreviated = before.lower in _TITLE_WORDS or "." in before.text or (len(before.text) == 1 and before.text.isupper())
-        return abbreviated and tokens[j - 1].end == tok.start and j + 1 < len(tokens)
-    if tok.capitalised:
-        return j == first or tok.lower not in _NOT_NAMES
-    if tok.lower in _LINK_WORDS:
-        return j > first and j + 1 < len(tokens) and tokens[j + 1].capitalised
-    return tok.lower in _RUN_WORDS
-
-
-def _name_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention | None, int]:
-    """A run of capitalised and title words, split into title and name."""
-    j = i
-    while j < len(tokens) and _in_run(tokens, j, i):
-        j += 1
-    run = tokens[i:j]
-    while run and run[0].lower in _NOT_NAMES:
-        run = run[1:]
-    while run and run[-1].lower in _LINK_WORDS:
-        run = run[:-1]
-    if not run:
-        return None, max(j, i + 1)
-    possessive = _possessive_role(text, tokens, j, run)
-    if possessive is not None:
-        return possessive
-    words = [t.lower for t in run]
-    last_title = max((k for k, w in enumerate(words) if w in _TITLE_WORDS or w in _PERSON_ROLES), default=-1)
-    title_tokens, name_tokens = run[: last_title + 1], run[last_title + 1 :]
-    while name_tokens and name_tokens[0].text == ".":  # "Dr. Jane Ode": the stop belongs to the title
-        title_tokens, name_tokens = title_tokens + [name_tokens[0]], name_tokens[1:]
-    if title_tokens and name_tokens and title_tokens[-1].lower in _PEERAGE:
-        # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
-        title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
-    span_text = text[run[0].start : run[-1].end]
-    gender = _gender(words)
-    if not name_tokens:
-        if words[-1] in _ROLE_WORDS and (len(run) > 1 or run[0].capitalised or words[-1] in _BARE_ROLES):
-            return _with_place(text, tokens, j, Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender))
-        return None, j
-    if not all(t.capitalised or t.lower in _LINK_WORDS or t.text == "." for t in name_tokens):
-        if words[-1] in _ROLE_WORDS:  # "South Korea's spy agency"
-            return Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender), j
-        return None, j
-    name = _POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end])
-    title = text[title_tokens[0].start : title_tokens[-1].end] if title_tokens else ""
-    if _is_adjective(name_tokens, tokens, j) and not title_tokens:
-        return None, j
-    if any(t.lower in _INSTITUTION_WORDS for t in name_tokens) or (name.isupper() and not title_tokens):
-        return Mention(run[0].start, run[-1].end, span_text, "place", name=span_text), j
-    if len(name_tokens) == 1:
-        kind = "surname" if title_tokens else "place"
-        return Mention(run[0].start, run[-1].end, span_text, kind, name=name, title=title, gender=gender), j
-    return Mention(run[0].start, run[-1].end, span_text, "name", name=name, title=title, gender=gender), j
-
-
-def _is_adjective(name_tokens: list[_Token], tokens: list[_Token], j: int) -> bool:
-    """ "North Korean troops": a nationality-shaped word before a common noun."""
-    following = tokens[j] if j < len(tokens) else None
-    last = name_tokens[-1].text
-    shaped = last.endswith(_ADJECTIVE_ENDINGS) or last.lower() in _ADJECTIVES
-    return shaped and following is not None and following.text.isalpha() and following.text.islower()
-
-
-def _possessive_role(text: str, tokens: list[_Token], j: int, run: list[_Token]) -> tuple[Mention, int] | None:
-    """ "South Korea's spy agency", "Ukraine's intelligence chief": a possessive place and a role."""
-    last = run[-1].text
-    if not (last.endswith("'s") or last.endswith("\u2019s")):
-        return None
-    k = j
-    while k < len(tokens) and k - j < 3 and tokens[k].text.islower():
-        if tokens[k].lower in _ROLE_WORDS:
-            span = text[run[0].start : tokens[k].end]
-            return Mention(run[0].start, tokens[k].end, span, "role", title=span), k + 1
-        k += 1
-    return None
-
-
-def _role_at(text: str, tokens: list[_Token], i: int) -> tuple[Mention, int] | None:
-    """A determiner and a noun phrase ending in a role noun: "the Defence Secretary", "a senior US official"."""
-    for k in range(i + 1, min(i + 6, len(tokens))):
-        word = tokens[k].lower
-        if word in _ROLE_WORDS or word in _JOINT_ROLES:
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if nxt is not None and nxt.capitalised and nxt.lower not in _NOT_NAMES and word in _PERSON_ROLES:
-                return None  # "the German defence minister Boris Pistorius": the name run takes it
-            span = text[tokens[i].start : tokens[k].end]
-            kind = "joint" if word in _JOINT_ROLES else "role"
-            return _with_place(text, tokens, k + 1, Mention(tokens[i].start, tokens[k].end, span, kind, title=span))
-        if not tokens[k].text.replace("-", "").isalpha() or word in _NOT_NAMES or word in REPORTING_VERBS:
-            return None
-    return None
-
-
-def _with_place(text: str, tokens: list[_Token], j: int, role: Mention) -> tuple[Mention, int]:
-    """ "Officials in Moscow", "a spokesperson for the UN Secretary-General": a role and whom it serves."""
-    k = j + 1
-    if k < len(tokens) and tokens[j].lower in ("in", "at", "for"):
-        if tokens[k].lower == "the":
-            k += 1
-        end = k
-        while end < len(tokens) and (
-            tokens[end].capitalised or (end > k and (tokens[end].lower in _LINK_WORDS or tokens[end].lower in _RUN_WORDS))
-        ):
-            end += 1
-        if end > k:
-            span = text[role.start : tokens[end - 1].end]
-            return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender), end
-    return role, j
-
-
-def _join_pairs(text: str, tokens: list[_Token], mentions: list[Mention]) -> list[Mention]:
-    """Merge "A and B" (and "A, B and C") into one joint mention."""
-    out: list[Mention] = []
-    for mention in mentions:
-        prev = out[-1] if out else None
-        if prev is not None and mention.kind != "pronoun" and prev.kind != "pronoun":
-            between = text[prev.end : mention.start]
-            joiner = _JOINER.fullmatch(between)
-            if joiner and len(between) < 45:
-                parts = (prev.parts or (prev,)) + (mention,)
-                out[-1] = Mention(prev.start, mention.end, text[prev.start : mention.end], "joint", parts=parts)
-                continue
-        out.append(mention)
-    return out
-
-
-def _gender(words: list[str]) -> str:
-    if any(w in _FEMALE for w in words):
-        return "f"
-    if any(w in _MALE for w in words):
-        return "m"
-    return ""
+    position: int
+    name: str
+    entity: str
+    named: bool
+    joint: bool
 
 
 @dataclass
 class NameTable:
     """Canonical names of one article.
 
-    The guide names a person by the fullest form used anywhere in the
+    The guide names a source by the fullest form used anywhere in the
     article, so the table is built from every mention before any is
-    resolved.  People are keyed by surname; titles are kept with their
-    position so that "the Defence Secretary" finds the nearest person
-    introduced with that role ("Defence Secretary John Healey",
-    "John Healey, the UK Defence Secretary").
+    resolved.  People are keyed by surname; titles and descriptors are
+    kept with their position so that "the Defence Secretary" or "the
+    company" finds the nearest source introduced with that role
+    ("Defence Secretary John Healey", "pharmaceutical company Acme").
+    Acronyms are spelled out where the article spells them out, a capital
+    standing for its government is its country, and a shorter name of an
+    organisation is its fullest ("Treasury" -> "Treasury Department").
     """
 
     people: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     titles: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    expansions: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    organisations: list[str] = field(default_factory=list)
+    entities: dict[str, str] = field(default_factory=dict)
+    timeline: list[_Entry] = field(default_factory=list)
+    _positions: list[int] = field(default_factory=list, repr=False)
+    _fullest: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
-        table = cls()
+        table = cls(expansions=_acronym_expansions(text), countries=_country_forms(text))
         flat = [p for m in mentions for p in (m.parts or (m,))]
+        lone = {_surname(m.name) for m in flat if m.kind in ("surname", "place") and len(m.name.split()) == 1}
+        seen = evidence(text)
+        pairs = [(a, b) for a, b in zip(flat, flat[1:]) if _APPOSITION.fullmatch(text[a.end : b.start])]
+        described = {id(name) for a, b in pairs for role, name in ((a, b), (b, a)) if role.kind == "role" and role.entity == PERSON}
         for mention in flat:
-            if mention.kind == "name":
+            # A two-word name is a person's when it has a title, speaks, is described as one, or its
+            # last word stands alone elsewhere ("Heather Webb" ... "Webb").
+            last = _surname(mention.name)
+            if mention.kind == "name" and (mention.entity == PERSON or id(mention) in described or last in lone or last in seen.alone):
                 table._add_person(mention)
         for mention in flat:
-            key = _surname(mention.name)
-            if mention.kind == "surname" and key not in table.aliases:
+            if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
-        for left, right in zip(flat, flat[1:]):
-            if _APPOSITION.fullmatch(text[left.end : right.start]):
-                if left.kind in ("name", "surname") and right.kind == "role":
-                    table._add_title(right.start, right.title, left)
-                elif left.kind == "role" and right.kind in ("name", "surname"):
-                    table._add_title(left.start, left.title, right)
+        table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
+        for left, right in pairs:
+            table._apposition(text, left, right)
+        for mention in chain(flat, mentions):
+            if mention.title and (mention.kind == "place" or mention.kind == "joint" and mention.parts):
+                table._add_title(mention.start, mention.title, mention)
         for holders in table.titles.values():
             holders.sort()
+        for mention in flat:
+            core = _role_key(mention.title)[1]
+            if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
+                # "A Hezbollah official said ... the Hezbollah official added", "Election officials ...
+                # Top election officials": with no one named in that role, the first description names it.
+                spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
+                table._add_title(mention.start, mention.title, mention, spoken_for or _role_name(mention.text))
+                table.titles[core].sort()
+        for mention in mentions:
+            for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
+                name, entity = table.canonical(part), table.entity_of(part)
+                named = part.kind in ("name", "surname", "place") or bool(part.parts) or entity == DOCUMENT and name[:1].isupper()
+                table.timeline.append(_Entry(part.start, name, entity, named, len(part.parts) > 1))
+                table._positions.append(part.start)
+                table.entities.setdefault(name, entity)
         return table
 
     def _add_person(self, mention: Mention) -> None:
@@ -378,39 +136,221 @@ class NameTable:
             self.people[key] = mention.name
         # Family name first ("Mr Cho" for Cho Tae-yul): earlier words of a full name find it too.
         for word in mention.name.split()[:-1]:
-            if word[:1].isupper() and word.lower() not in _PEERAGE:
+            if word[:1].isupper() and word.lower() not in gz.PEERAGE:
                 self.aliases.setdefault(word.lower(), mention.name)
         if mention.gender:
             self.genders[key] = mention.gender
         if mention.title:
             self._add_title(mention.start, mention.title, mention)
 
-    def _add_title(self, position: int, title: str, person: Mention) -> None:
-        key = _role_key(title)
-        if key[1]:
-            qualifier, core = key
-            self.titles.setdefault(core, []).append((position, qualifier, self.people.get(_surname(person.name), person.name)))
+    def _apposition(self, text: str, left: Mention, right: Mention) -> None:
+        """ "John Healey, the UK Defence Secretary", "Blue/Yellow, a Lithuanian non-profit organization"."""
+        if right.kind == "role" and left.kind in ("name", "surname", "place"):
+            role, holder = right, left
+        elif left.kind == "role" and right.kind in ("name", "surname", "place"):
+            role, holder = left, right
+        else:
+            return
+        follower = re.match(r"\s*(\w+)", text[role.end : role.end + 30])
+        if follower and follower.group(1).lower() in REPORTING_VERBS:
+            return  # "..., a spokesperson said": a new subject, not an apposition
+        if holder.entity in ("", PERSON if role.entity == PERSON else ORG):
+            self._add_title(role.start, role.title, holder)
+
+    def _spokesperson_named_after(self, role: Mention, flat: list[Mention]) -> str | None:
+        """ "A spokesperson for the city police said ... 'No one was hurt,' Jane Ode said.": the
+        spokesperson is the person named right after with no title of their own."""
+        if singular(role.text.split()[1].lower()) not in _SPOKESPEOPLE or len(role.text.split()) < 4:
+            return None
+        at = bisect_left([m.start for m in flat], role.end)
+        first = next((m for m in flat[at : at + 8] if m.kind in ("name", "surname", "role")), None)
+        if first is not None and first.start > role.end + 300:
+            return None
+        if first is None or first.kind != "name" or first.title or not self.is_person(first.name):
+            return None
+        return first.name
+
+    def _spoken_for(self, role: Mention) -> str | None:
+        """ "A Meridian spokeswoman", "a spokesperson for the Oslo police", "a company spokesman": an unnamed
+        spokesperson speaks for the body named with them (the guide's convention)."""
+        words = role.text.split()
+        head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+        if head is None:
+            return None
+        served = " ".join(words[head + 2 :]) if head + 1 < len(words) and words[head + 1] in ("for", "of") else ""
+        owner = [w for w in words[1:head] if capitalised(w)]
+        if served or owner:
+            return self._named(served or " ".join(owner), "")
+        common = [singular(w.lower()) for w in words[1:head] if singular(w.lower()) in ORG_NOUNS]
+        return self._organisation_before(role.start, common[-1], []) if common else None
+
+    def _add_title(self, position: int, title: str, holder: Mention, name: str = "") -> None:
+        qualifier, core = _role_key(title)
+        if core:
+            self.titles.setdefault(core, []).append((position, qualifier, name or self.canonical(holder)))
 
     def canonical(self, mention: Mention) -> str:
         """The name a mention stands for, when the mention alone decides it."""
         if mention.kind == "joint" and mention.parts:
-            return " and ".join(self.canonical(p) for p in mention.parts)
-        if mention.kind == "name":
+            return _list_name([self.canonical(p) for p in mention.parts])
+        if mention.kind == "name" and mention.entity in (PERSON, ""):
             return mention.name
-        if mention.kind in ("surname", "place"):
-            key = _surname(mention.name)
-            return self.people.get(key) or self.aliases.get(key) or mention.name
+        if mention.kind in ("surname", "place", "name"):
+            return self._named(mention.name or mention.text, mention.entity)
         if mention.kind == "role":
-            return self.by_title(mention.title, mention.start) or strip_determiner(mention.text)
+            return self.by_title(mention.title, mention.start) or self.antecedent(mention) or _role_name(mention.text)
         return strip_determiner(mention.text)
 
+    def _named(self, name: str, entity: str) -> str:
+        plain = POSSESSIVE.sub("", strip_determiner(name))
+        compact = plain.replace(".", "").replace("&", "")
+        if compact.isupper() and compact in self.expansions:
+            return self.expansions[compact]
+        if entity in (PERSON, "") and len(plain.split()) == 1:
+            key = _surname(plain)
+            person = self.people.get(key) or self.aliases.get(key)
+            if person:
+                return person
+        if plain.lower() in gz.COUNTRY_NAMES:
+            return plain
+        capital = gz.CAPITALS.get(plain.lower())
+        if capital:
+            return self.countries.get(capital, capital)  # "Moscow has denied" -> Russia
+        return self._fullest_organisation(plain)
+
+    def _fullest_organisation(self, name: str) -> str:
+        """ "Treasury" -> "Treasury Department", "Houthis" -> "Houthi movement": the fullest form of a body."""
+        if name not in self._fullest:
+            words = _org_words(name)
+            best = name
+            if words - gz.GENERIC_NAME_WORDS:
+                for other in self.organisations:
+                    more = _org_words(other)
+                    if words <= more and more - words <= gz.GENERIC_NAME_WORDS and len(other) > len(best):
+                        best = other
+            if best == name and " " not in name:
+                # "Meridian" for "Meridian Systems Inc": the one company name the word begins.
+                longer = [o for o in self.organisations if o.split()[0] == name and all(capitalised(w) for w in o.split())]
+                if len(longer) == 1 and any(w.lower().rstrip(".") in gz.INSTITUTION_WORDS for w in longer[0].split()[1:]):
+                    best = longer[0]
+            self._fullest[name] = best
+        return self._fullest[name]
+
+    def entity_of(self, mention: Mention) -> str:
+        """What a mention names: "person", "org", "country", "place", "group", "document", or "" when unknown.
+
+        A lone word is a person when the article names a person with it
+        ("Kirby" after "John Kirby"), a country or capital by the gazetteer,
+        an organisation when the article spells it out as one.
+        """
+        if mention.entity:
+            return mention.entity
+        name = self.canonical(mention)
+        if self.is_person(name):
+            return PERSON
+        if name.lower() in gz.COUNTRY_NAMES:
+            return COUNTRY
+        if name in self.organisations or name in self.expansions.values():
+            return ORG
+        return self.entities.get(name, "")
+
     def by_title(self, title: str, position: int) -> str | None:
-        """The person nearest before `position` (else the first after) holding this role."""
+        """The source nearest before `position` (else the first after) holding this role."""
         qualifier, core = _role_key(title)
         holders = self.titles.get(core, [])
         start = bisect_left(holders, (position,))
         nearest_first = chain(range(start - 1, -1, -1), range(start, len(holders)))
         return next((holders[i][2] for i in nearest_first if qualifier in ("", holders[i][1])), None)
+
+    def antecedent(self, mention: Mention) -> str | None:
+        """The source a description points back to, or None.
+
+        "the 28-year-old", "the Sudan-born runner" -> the nearest person
+        named before; "Russia's ambassador" in an article's lead, before
+        anyone is named -> the first person named after; "the company", "the
+        defence ministry", "the New Jersey company" -> the organisation
+        introduced with that noun or holding those words; "a Reuters story"
+        -> Reuters; "the article" -> whoever wrote the latest one named;
+        "the statement" -> whoever issued it, else the latest source named;
+        "the countries" -> the latest joint source.  An indefinite
+        description ("a company") introduces a new source, and a body with
+        a name of its own ("the Houthi movement", "the group's TV station",
+        "the Ukrainian military") points back to nothing.
+        """
+        words = _before_preposition(re.findall(r"[\w'\u2019-]+", mention.text))
+        lowered = [w.lower() for w in words]
+        if not words:
+            return None
+        head = singular(lowered[-1])
+        if head in gz.DOCUMENT_NOUNS:
+            return self._document_source(mention, words, head)
+        possessed = any(w.endswith(("'s", "\u2019s")) for w in lowered)
+        if lowered[0] not in _DEFINITE and not possessed:
+            return None
+        if lowered[-1] in gz.COLLECTIVE_NOUNS or mention.kind == "joint":
+            if lowered[0] in ("his", "her", "its", "their"):
+                return None
+            return next((e.name for e in self._before(mention.start) if e.joint), None)
+        qualified = any(capitalised(w) for w in words[1:-1]) or possessed
+        if AGE.fullmatch(lowered[-1]) or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES:
+            return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner"
+        if lowered[-1] in PERSON_NOUNS:
+            # An office: "the prime minister" is not whoever was named last.  Only in an article's
+            # lead, before anyone is named, does it point to the first person named after.
+            nobody_yet = self._nearest(mention.start, (PERSON,)) is None
+            return self._first_after(mention.start, PERSON) if nobody_yet and (qualified or possessed) else None
+        if lowered[0] in ("his", "her", "its", "their"):
+            return None  # "his organisation": whose it is was said elsewhere
+        if lowered[-1] in ORG_NOUNS and not possessed and _only_places(words[1:-1]):
+            modifiers = [w for w in lowered[1:-1] if w not in gz.GENERIC_MODIFIERS and w not in gz.FUNCTION_WORDS and w != ","]
+            return self._organisation_before(mention.start, head, modifiers)
+        return None
+
+    def _document_source(self, mention: Mention, words: list[str], head: str) -> str | None:
+        owner = [w for w in words[:-1] if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS]
+        if owner:
+            return self._named(POSSESSIVE.sub("", owner[-1]), "")  # "a Reuters story", "the Buzzfeed article"
+        if words[0].lower() not in _DEFINITE:
+            return None
+        documents = [e for e in self._before(mention.start) if e.entity == DOCUMENT and e.named]
+        same = [e for e in documents if head in e.name.lower()]
+        if documents:
+            return (same or documents)[0].name
+        return self._nearest(mention.start, (PERSON, ORG, COUNTRY)) if head in _ISSUED else None
+
+    def _organisation_before(self, position: int, head: str, modifiers: list[str]) -> str | None:
+        organisations = [e for e in self._before(position) if e.entity == ORG and e.named]
+        for entry in organisations:
+            if _holds(entry.name, [head, *modifiers]):
+                return entry.name  # "the defence ministry" -> "Ministry of National Defence"
+        holders = self.titles.get(head, [])
+        earlier = bisect_left(holders, (position,))
+        if earlier:
+            return holders[earlier - 1][2]  # "the company" -> "pharmaceutical company Acme"
+        if modifiers and head in gz.PUBLIC_BODIES:
+            return None  # "the Ukrainian military" is a body of its own
+        if organisations:
+            return organisations[0].name
+        # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
+        unknown = [e for e in self._before(position) if e.entity == "" and e.named and len(e.name.split()) > 1]
+        return unknown[0].name if unknown else None
+
+    def _before(self, position: int) -> list[_Entry]:
+        """Sources named before `position`, latest first, at most _REACH of them: a long article stays linear."""
+        end = bisect_left(self._positions, position)
+        return self.timeline[max(0, end - _REACH) : end][::-1]
+
+    def _nearest(self, position: int, entities: tuple[str, ...]) -> str | None:
+        return next((e.name for e in self._before(position) if e.entity in entities and e.named and not e.joint), None)
+
+    def _first_after(self, position: int, entity: str, reach: int = 400) -> str | None:
+        start = bisect_left(self._positions, position + 1)
+        following = self.timeline[start : start + _REACH]
+        return next((e.name for e in following if e.position <= position + reach and e.entity == entity and e.named and not e.joint), None)
+
+    def nearest(self, position: int, entity: str) -> str | None:
+        """The latest source of this entity ("person", "org", ...) named before `position`."""
+        return self._nearest(position, (entity,))
 
     def gender_of(self, canonical: str) -> str:
         return self.genders.get(_surname(canonical), "")
@@ -419,12 +359,79 @@ class NameTable:
         return self.people.get(_surname(canonical)) == canonical
 
 
-_APPOSITION = re.compile(r"\s*,\s*")
+def _introduces(mention: Mention) -> bool:
+    """Does this role introduce an unnamed source: "a senior official", "Election officials"?"""
+    if mention.kind != "role":
+        return False
+    first = mention.text.split()[0].lower()
+    if mention.entity == PERSON:
+        return first in ("a", "an")
+    return mention.entity == GROUP and first not in _DEFINITE and len(mention.text.split()) > 1
+
+
+def _only_places(words: list[str]) -> bool:
+    """Are the capitalised words among these all places ("New Brunswick, New Jersey", "Swiss")?"""
+    groups: list[list[str]] = []
+    for word, prev in zip(words, ["", *words]):
+        if capitalised(word):
+            if prev and capitalised(prev):
+                groups[-1].append(word)
+            else:
+                groups.append([word])
+    for group in groups:
+        name = " ".join(group).lower()
+        if name.endswith(("-based", "-headquartered")):
+            continue  # "Bergen-based": where a body is based is a place
+        known = name in gz.COUNTRY_NAMES or name in gz.CAPITALS or name in gz.NATIONALITY_ADJECTIVES
+        if not (known or len(group) > 1 and group[0].lower() in gz.PLACE_PREFIXES):
+            return False
+    return True
+
+
+def _holds(name: str, words: list[str]) -> bool:
+    """Does an organisation's name hold these words ("defence ministry" in "Ministry of National Defence")?"""
+    own = {singular(w) for w in re.findall(r"[\w-]+", name.lower())}
+    countries = {gz.COUNTRY_ADJECTIVES.get(w, "").lower() for w in own} - {""}
+    return all(singular(w) in own or gz.COUNTRY_ADJECTIVES.get(w, "-").lower() in own | countries for w in words)
+
+
+def _organisation(mention: Mention) -> str:
+    """The name of an organisation a mention spells out, or ""."""
+    if mention.entity != ORG:
+        return ""
+    if mention.kind == "role":
+        words = mention.text.split()
+        return _role_name(mention.text) if any(capitalised(w) for w in words[1:]) else ""
+    return strip_determiner(mention.name or mention.text)
+
+
+def _org_words(name: str) -> set[str]:
+    words = re.findall(r"[\w&-]+", name.lower().replace("\u2019s", "").replace("'s", ""))
+    return {singular(w) for w in words if w != "the"}
+
+
+def _list_name(names: list[str]) -> str:
+    """ "A and B"; three or more as "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role_name(text: str) -> str:
+    """A role as the article words it, without its article; "the Yemeni Houthi movement" -> "Houthi movement"."""
+    words = strip_determiner(text).split()
+    if len(words) > 2 and words[0].lower() in gz.NATIONALITY_ADJECTIVES and capitalised(words[1]) and words[1].lower() not in gz.INSTITUTION_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _surname(name: str) -> str:
     words = name.split()
     return words[-1].lower() if words else ""
+
+
+def _before_preposition(words: list[str]) -> list[str]:
+    """A role without whom it serves: "Peru's ambassador to the UN" -> "Peru's ambassador"."""
+    cut = next((k for k, w in enumerate(words) if k > 0 and w.lower() in _SERVES), len(words))
+    return words[:cut]
 
 
 def _role_key(title: str) -> tuple[str, str]:
@@ -433,10 +440,75 @@ def _role_key(title: str) -> tuple[str, str]:
     A role asked for without a qualifier matches any holder; with one
     ("the US defence secretary"), only a holder with the same qualifier.
     """
-    words = [w.lower() for w in re.findall(r"[\w-]+", title)]
-    core = [w for w in words if (w in _TITLE_WORDS or w in _ROLE_WORDS) and w not in _HONORIFICS]
-    qualifier = [w for w in words if w not in _RUN_WORDS and w not in _DETERMINERS and w not in _NOT_NAMES]
+    words = _before_preposition([w.lower() for w in re.findall(r"[\w-]+", title)])
+    core = [w if w in _ROLE_KEY_NOUNS else singular(w) for w in words if (w in _ROLE_KEY_NOUNS or singular(w) in _ROLE_KEY_NOUNS) and w not in gz.HONORIFICS]
+    qualifier = [
+        w for w in words
+        if w not in RUN_WORDS and w not in _ROLE_KEY_NOUNS and singular(w) not in _ROLE_KEY_NOUNS and w not in gz.FUNCTION_WORDS
+    ]
     return " ".join(qualifier), " ".join(core)
+
+
+_CAP_WORD = r"[A-Z][\w'\u2019-]*"
+_CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})*")
+_ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z]\.){2,}|(?<![\w&.])[A-Z][A-Z&]{1,7}(?![\w&])")
+_GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
+_INNER_WORDS = frozenset("of and the for on de &".split())
+
+
+def _spelled(word: str) -> bool:
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def _acronym_expansions(text: str) -> dict[str, str]:
+    """Acronyms the article spells out: "PCG" -> "Philippine Coast Guard" (initials of the capitalised words)."""
+    candidates: dict[str, list[str]] = {}
+    for run in _CAP_RUN.finditer(text):
+        words = run.group().split()
+        for a, first in enumerate(words):
+            if not _spelled(first) or first in ("The", "A", "An"):
+                continue
+            for b in range(a + 1, min(len(words), a + 8)):
+                capitals = [w for w in words[a : b + 1] if w[:1].isupper()]
+                if not all(_spelled(w) for w in capitals):
+                    break
+                if words[b] in _INNER_WORDS:
+                    continue
+                initials = "".join(w[0] for w in capitals)
+                candidates.setdefault(initials, []).append(POSSESSIVE.sub("", " ".join(words[a : b + 1])))
+    glosses: dict[str, str] = {}
+    for gloss in _GLOSS.finditer(text):
+        acronym = gloss.group(2).replace(".", "").replace("&", "")
+        for option in candidates.get(acronym, []):
+            if gloss.group(1).endswith(option):
+                glosses.setdefault(acronym, option)  # "Food and Drug Administration (FDA)"
+    expansions: dict[str, str] = {}
+    for found in sorted({m.group() for m in _ACRONYM.finditer(text)}):
+        acronym = found.replace(".", "").replace("&", "")
+        options = Counter(candidates.get(acronym, []))
+        if options and acronym not in expansions:
+            expansions[acronym] = glosses.get(acronym) or max(options, key=lambda o: (options[o], len(o), o))
+    return expansions
+
+
+_COUNTRY_FORM_RX = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(sorted((re.escape(f) for forms in gz.COUNTRY_FORMS.values() for f in forms), key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
+def _country_forms(text: str) -> dict[str, str]:
+    """Each country the article names -> the name to give it: its usual name if the article uses it, else the most used."""
+    counts: dict[str, dict[str, int]] = {}
+    for match in _COUNTRY_FORM_RX.finditer(text):
+        country = gz.COUNTRY_NAMES[match.group().lower()]
+        forms = counts.setdefault(country, {})
+        forms[match.group()] = forms.get(match.group(), 0) + 1
+    return {
+        country: country if country in forms else max(forms, key=lambda f: (forms[f], len(f), f))
+        for country, forms in counts.items()
+    }
 
 
 def strip_determiner(text: str) -> str:
@@ -445,6 +517,6 @@ def strip_determiner(text: str) -> str:
 
 
 def is_person_role(mention: Mention) -> bool:
-    """A role noun for a person ("the Defence Secretary"), not an institution."""
-    words = re.findall(r"\w+", mention.text.lower())
-    return bool(words) and words[-1] in _PERSON_ROLES
+    """A role noun for a person ("the Defence Secretary", "the 28-year-old"), not an institution."""
+    words = re.findall(r"[\w-]+", mention.text.lower())
+    return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])))

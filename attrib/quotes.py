@@ -95,13 +95,18 @@ def _opens(text: str, pos: int, mark: str, para: Span) -> bool:
         # Undirected and single marks open only at a word start: "'sends", not "Putin's".
         before = text[pos - 1] if pos > para.start else " "
         after = text[pos + 1] if pos + 1 < para.end else " "
-        return not _is_word_char(before) and not after.isspace()
+        # "Inc.'s unit": a possessive after an abbreviation's stop opens nothing.
+        possessive = mark == "'" and after in "sS" and not _is_word_char(text[pos + 2] if pos + 2 < para.end else " ")
+        return not _is_word_char(before) and not after.isspace() and not possessive
     return mark in _CLOSERS
 
 
 def _closes(text: str, pos: int, mark: str, opening: str, para: Span) -> bool:
+    # Copy mixes straight and curly double marks ("... line,” he said): either closes the other.
     if opening in _STRAIGHT:
-        return mark == opening
+        return mark == opening or mark == "\u201d"
+    if opening == "\u201c" and mark in _STRAIGHT:
+        return not _opens(text, pos, mark, para)
     if mark not in _CLOSERS.get(opening, "'\u2019"):
         return False
     if opening in "'" + _SINGLE_OPENERS:

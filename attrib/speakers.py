@@ -21,7 +21,8 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from attrib.metrics import normalise_speaker
-from attrib.names import Mention, is_person_role
+from attrib.names import PERSON, Mention, is_person_role
+from attrib.frames import main_cue
 from attrib.structure import ArticleView, Cue, SentenceView, words_between
 
 _OBJECT_WORDS = frozenset(
@@ -33,6 +34,10 @@ _WORD = re.compile(r"\w+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _AUXILIARIES = frozenset("has have had is was were will would also has previously earlier later then now".split())
 _LOOKBACK = 20
+_ROLE_PREPOSITIONS = frozenset("for of in at from to with".split())
+# Modifiers that set a holder apart from the person named before: "the current mayor", "the new coach".
+_ANOTHER_HOLDER = frozenset("current new former incoming outgoing previous acting other then interim".split())
+_SPOKESPERSON = re.compile(r"(?i)an?\s+(?:spokes(?:person|man|woman)|representative)")
 _CLOSING = "\"\u201d\u2019\u00bb\u203a\u300d'"
 
 
@@ -56,34 +61,55 @@ class Speaker:
 
 
 def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]) -> list[Candidate]:
-    """Every resolvable source for `view`, given the speakers of earlier sentences by index."""
+    """Every resolvable source for `view`, given the speakers of earlier sentences by index.
+
+    The source that the sentence's attribution frame names (the subject
+    of the main reporting verb, "according to X", a headline's "...:
+    Pentagon") is marked `frame_source`; `choose` takes it when it resolves.
+    """
     found: list[Candidate] = []
-    mentions = view.mentions
-    if view.headline_source:
-        # "...: Pentagon": the guide names the words after the colon as the source.
-        whole = _words_after(article.text, view.cues[-1].end, view.span.end)
-        mentions = tuple(m for m in mentions if (m.start, m.end) == (whole.start, whole.end)) or (whole,)
+    main = view.main
+    framed = main.source if main is not None else None
+    mentions = list(view.mentions)
+    if framed is not None and all((m.start, m.end) != (framed.start, framed.end) for m in mentions):
+        mentions.append(framed)  # "according to Israeli tallies": a phrase no mention covers
+        mentions.sort(key=lambda m: m.start)
+    audience, content = _audience(view)
     for position, mention in enumerate(mentions):
+        if ((mention.start, mention.end) in audience or mention.start >= content) and mention is not framed:
+            continue
         name = _resolve(article, view, mention, history)
         if name:
-            found.append(Candidate(name, mention, _mention_features(article, view, mention, position)))
-    if view.headline_source and found:
+            features = _mention_features(article, view, mention, position)
+            features["frame_source"] = float(framed is not None and (mention.start, mention.end) == (framed.start, framed.end))
+            found.append(Candidate(name, mention, features))
+    if view.headline_source and any(c.features["frame_source"] for c in found):
         return found
     if history:
         found.append(Candidate(next(reversed(history.values())), None, _previous_features(view)))
     return found
 
 
+def _audience(view: SentenceView) -> tuple[set[tuple[int, int]], int]:
+    """Mentions that hear a statement rather than make it, and where its content starts.
+
+    "The ambassador was informed that A and B must leave": the ambassador
+    is the audience, A and B are what was said; neither is the source.
+    """
+    heard: set[tuple[int, int]] = set()
+    content = view.span.end
+    for cue in view.cues:
+        if cue.passive and cue.source is None:
+            before = [m for m in view.mentions if m.end <= cue.start]
+            if before:
+                heard.add((before[-1].start, before[-1].end))
+            content = min(content, cue.end)
+    return heard, content
+
+
 def _recent(history: dict[int, str]) -> Iterator[str]:
     """Earlier speakers, latest first, at most _LOOKBACK of them: a long article stays linear."""
     return islice(reversed(history.values()), _LOOKBACK)
-
-
-def _words_after(text: str, start: int, end: int) -> Mention:
-    """The source of a "...: harbour authority" headline when no mention was recognised in it."""
-    while text[start].isspace():
-        start += 1
-    return Mention(start, end, text[start:end], "role", title=text[start:end])
 
 
 def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str]) -> str | None:
@@ -93,28 +119,65 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
     if mention.kind == "joint" and not mention.parts:  # "the pair"
         return next((h for h in _recent(history) if " and " in h), None) or _joint_before(article, view, mention)
     if mention.kind == "role":
-        person = names.by_title(mention.title, mention.start)
-        if person:
-            return person
+        if _SPOKESPERSON.fullmatch(mention.text):
+            return _unnamed_spokesperson(article, view, mention, history) or names.canonical(mention)
+        holder = names.by_title(mention.title, mention.start)
+        if holder:
+            return holder
         if mention.text.lower().startswith("the "):
             earlier = _same_role_before(article, view, mention)
             if earlier:
                 return earlier
-            if is_person_role(mention) and not mention.text.endswith("s"):
-                return _person_before(article, view, mention, history, "") or names.canonical(mention)
+            other = _ANOTHER_HOLDER.intersection(mention.text.lower().split())
+            if is_person_role(mention) and not mention.text.endswith("s") and not other:
+                # "The defence secretary said" goes on with the person just quoted; "the current mayor" may be someone new.
+                person = _person_before(article, view, mention, history, "")
+                if person:
+                    return person
+    # The name table resolves descriptions ("the 28-year-old", "the company", "the report").
     return names.canonical(mention)
 
 
 def _same_role_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:
-    """ "the spokesperson" after "A spokesperson for the mayor": the source introduced with that role noun."""
-    own = set(mention.text.lower().split()[1:])
+    """ "the spokesperson" after "A spokesperson for the mayor": the source introduced with that role noun.
+
+    Members of a joint source count ("A union official and the mayor said
+    ... the union official"); the head noun must be the same, so "the
+    Ukrainian military" is not "Ukrainian military sources".
+    """
+    own_words = mention.text.lower().split()
+    own = set(own_words[1:])
     for earlier in reversed(article.sentences[max(0, view.index - 5) : view.index + 1]):
-        for candidate in reversed(earlier.mentions):
+        for candidate in reversed([p for m in earlier.mentions for p in (m.parts or (m,))]):
             words = candidate.text.lower().split()
             # Only a fuller description of the same role: "the Israeli ministry" is not "a ministry".
-            if candidate.kind == "role" and candidate.start < mention.start and own < set(words) and words[0] != "the":
+            if (
+                candidate.kind == "role"
+                and candidate.start < mention.start
+                and own < set(words)
+                and words[0] != "the"
+                and _head(words) == _head(own_words)
+            ):
                 return article.names.canonical(candidate)
     return None
+
+
+def _head(words: list[str]) -> str:
+    """The role noun of a description: "spokesperson" of "a spokesperson for the mayor"."""
+    cut = next((i for i, w in enumerate(words) if w in _ROLE_PREPOSITIONS and i > 0), len(words))
+    return words[cut - 1]
+
+
+def _unnamed_spokesperson(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str]) -> str | None:
+    """ "..., a spokesperson said": an unnamed spokesperson speaks for the institution the sentence or the story is about."""
+    names = article.names
+    for cue in view.cues:
+        source = cue.source
+        if source is not None and source is not mention and source.kind not in ("pronoun", "joint"):
+            name = names.canonical(source)
+            if not names.is_person(name):
+                return name
+    return next((h for h in islice(_recent(history), 3) if not names.is_person(h) and " and " not in h), None)
 
 
 def _joint_before(article: ArticleView, view: SentenceView, mention: Mention) -> str | None:
@@ -150,7 +213,9 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
     names = article.names
 
     def fits(name: str | None) -> bool:
-        return bool(name) and names.is_person(name) and names.gender_of(name) in ("", gender or names.gender_of(name))
+        # A person by name, or by description ("the current mayor"); never a place, a body or an event.
+        person = bool(name) and (names.is_person(name) or names.entities.get(name) == PERSON)
+        return person and names.gender_of(name) in ("", gender or names.gender_of(name))
 
     def named_in(sentences: list[SentenceView]) -> str | None:
         for earlier in reversed(sentences):
@@ -251,23 +316,31 @@ class SpeakerRanker:
         return self
 
     def choose(self, found: list[Candidate], cues: tuple[Cue, ...]) -> Speaker:
-        """The best candidate, or no speaker when there is none.
+        """The source the sentence's attribution frame names, else the best-scored candidate.
 
-        Scores with the fitted weights directly: a sentence's candidates
-        depend on the speakers chosen before it, so they cannot be batched,
-        and a dot product over a dozen features is far cheaper than a
-        vectoriser call per sentence.
+        Grammar decides where it can: five training articles cannot teach the
+        ranker that "the army" in "Rebels took the town, the army said" outranks
+        the sentence's first mention.  Scores use the fitted weights directly: a
+        sentence's candidates depend on the speakers chosen before it, so they
+        cannot be batched, and a dot product over a dozen features is far
+        cheaper than a vectoriser call per sentence.
         """
         first_cue = cues[0].text if cues else None
         if not found:
             return Speaker(None, None, first_cue, 0.0)
         weights = self.weights_
         scores = [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in found]
-        best = int(np.argmax(scores))
+        framed = [i for i, c in enumerate(found) if c.features.get("frame_source")]
+        best = framed[0] if framed else int(np.argmax(scores))
         chosen = found[best]
         confidence = float(1.0 / (1.0 + np.exp(-(scores[best] + self.bias_))))
         if chosen.mention is None:
             return Speaker(chosen.name, None, first_cue, confidence)
         mention = chosen.mention
-        nearest = min(cues, key=lambda cue: min(abs(cue.start - mention.end), abs(mention.start - cue.end)), default=None)
-        return Speaker(chosen.name, mention.text, nearest.text if nearest else None, confidence)
+        if framed:
+            main = main_cue(cues)
+            cue = main.text if main is not None else None
+        else:
+            nearest = min(cues, key=lambda c: min(abs(c.start - mention.end), abs(mention.start - c.end)), default=None)
+            cue = nearest.text if nearest else None
+        return Speaker(chosen.name, mention.text, cue, confidence)

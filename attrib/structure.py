@@ -9,27 +9,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrib.lexicon import reporting_cues
+from attrib.frames import Cue, annotate, main_cue
+from attrib.lexicon import headline_cues, reporting_cues
 from attrib.names import Mention, NameTable, find_mentions
+from attrib.prose import is_credit_line
 from attrib.quotes import QuoteSpan, find_quotes
 from attrib.segmentation import Span, split_sentences
 
+__all__ = ["ArticleView", "Cue", "SentenceView", "analyse", "words_between"]
 
 _WORD = re.compile(r"\w+")
 # A headline ending ": Pentagon": a colon, then one to four words and no final stop.
 _HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
+# A headline opening "China: ...": one to three words, a colon, then the claim.
+_LEADING_SOURCE = re.compile(r"^[\w'\u2019.&-]+(?:\s+[\w'\u2019.&-]+){0,2}(?=:\s+\S+\s+\S+\s+\S)")
+_HEADLINE_ENDINGS = ".!?\u2026"
+_CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
+# A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)", "Photo: Jan Berg".
+_PICTURE_CREDIT = re.compile(
+    r"(?:^|[(\[])\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo|credit)s?\s*(?:by\b|:|/)", re.IGNORECASE
+)
 
 
 def words_between(text: str, start: int, end: int) -> int:
     """How many words lie between two offsets; a large number when they are out of order."""
     return len(_WORD.findall(text, start, end)) if start <= end else 99
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class SentenceView:
     `starts_inside` is true when the sentence begins inside a quotation
     opened earlier (a later sentence of a multi-sentence quote, or a
     paragraph that reopens a quote run over from the previous one).
+    `headline` marks a paragraph of one short sentence with no final stop;
+    `credit` a byline, a credit line or a picture caption.
     """
 
     index: int
@@ -53,10 +59,17 @@ class SentenceView:
     mentions: tuple[Mention, ...]
     quote_ids: tuple[int, ...]
     headline_source: bool
+    headline: bool
+    credit: bool
 
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def main(self) -> Cue | None:
+        """The cue whose frame names the sentence's source, if any."""
+        return main_cue(self.cues)
 
 
 @dataclass(frozen=True)
@@ -71,8 +84,12 @@ def analyse(text: str) -> ArticleView:
     sentences = split_sentences(text)
     quotes = find_quotes(text)
     paragraph_starts: dict[int, int] = {}
+    paragraph_sizes: dict[int, int] = {}
+    # A picture's credit makes its whole paragraph a caption.
+    captions = {sentence.paragraph for sentence in sentences if _PICTURE_CREDIT.search(sentence.text)}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
+        paragraph_sizes[sentence.paragraph] = paragraph_sizes.get(sentence.paragraph, 0) + 1
     views: list[SentenceView] = []
     q = 0
     for index, sentence in enumerate(sentences):
@@ -81,12 +98,23 @@ def analyse(text: str) -> ArticleView:
         k = q
         while k < len(quotes) and quotes[k].start < sentence.end:
             k += 1
-        views.append(_view(text, index, sentence, quotes, range(q, k), paragraph_starts[sentence.paragraph]))
+        alone = paragraph_sizes[sentence.paragraph] == 1
+        caption = sentence.paragraph in captions
+        views.append(_view(text, index, sentence, quotes, range(q, k), paragraph_starts[sentence.paragraph], alone, caption))
     mentions = [m for view in views for m in view.mentions]
     return ArticleView(text, views, NameTable.build(text, mentions))
 
 
-def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], ids: range, paragraph_start: int) -> SentenceView:
+def _view(
+    text: str,
+    index: int,
+    sentence: Span,
+    all_quotes: list[QuoteSpan],
+    ids: range,
+    paragraph_start: int,
+    alone: bool,
+    caption: bool,
+) -> SentenceView:
     quotes = [all_quotes[i] for i in ids]
     clipped = [(i, max(all_quotes[i].inner_start, sentence.start), min(all_quotes[i].inner_end, sentence.end)) for i in ids]
     inside = [(i, a, b) for i, a, b in clipped if a < b]
@@ -98,18 +126,21 @@ def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], id
     continued = any(qs.continued and qs.start <= sentence.start < qs.end for qs in quotes) and first
     opens = any(qs.start == sentence.start for qs in quotes)
     blocked = [(qs.inner_start, qs.inner_end) for qs in quotes]
-    cues = tuple(
-        Cue(sentence.start + a, sentence.start + b, word)
-        for a, b, word in reporting_cues(sentence.text)
-        if not any(x <= sentence.start + a < y for x, y in blocked)
-    )
-    headline = _HEADLINE_SOURCE.search(sentence.text)
-    headline_source = bool(headline) and len(_WORD.findall(sentence.text, 0, headline.start())) >= 3
-    if headline and headline_source:
-        # "Israel rejects UN report: foreign ministry": the colon attributes, with no reporting word.
-        colon = sentence.start + headline.start()
-        cues = (*cues, Cue(colon, colon + 1, ""))
-    mentions = tuple(find_mentions(text, sentence.start, sentence.end, blocked))
+    final = sentence.text.rstrip(_CLOSERS)[-1:]
+    headline = alone and not starts_inside and final not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
+    raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in reporting_cues(sentence.text)]
+    if headline:
+        raw = _with_headline_verbs(sentence, raw)
+    raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
+    mentions = find_mentions(text, sentence.start, sentence.end, blocked)
+    if headline:
+        mentions = _split_at_cues(text, mentions, raw, blocked)
+    colon = _colon_source(text, sentence, mentions) if headline or final not in _HEADLINE_ENDINGS else None
+    cues = annotate(text, sentence.start, sentence.end, raw, tuple(mentions), blocked, headline)
+    if colon is not None:
+        mentions = [m for m in mentions if m.start != colon.source.start] + [colon.source]
+        mentions.sort(key=lambda m: m.start)
+        cues = tuple(sorted((*cues, colon), key=lambda c: c.start))
     return SentenceView(
         index=index,
         span=sentence,
@@ -120,7 +151,61 @@ def _view(text: str, index: int, sentence: Span, all_quotes: list[QuoteSpan], id
         continued=continued or (starts_inside and first),
         opens_quote=opens,
         cues=cues,
-        mentions=mentions,
+        mentions=tuple(mentions),
         quote_ids=tuple(i for i, _, _ in inside),
-        headline_source=headline_source,
+        headline_source=colon is not None,
+        headline=headline,
+        credit=caption or is_credit_line(sentence.text),
     )
+
+
+def _with_headline_verbs(sentence: Span, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Reporting cues plus the headline's present-tense verbs that no cue covers."""
+    extra = [
+        (sentence.start + a, sentence.start + b, word)
+        for a, b, word in headline_cues(sentence.text)
+        if not any(x < sentence.start + b and sentence.start + a < y for x, y, _ in raw)
+    ]
+    return sorted(raw + extra)
+
+
+def _split_at_cues(
+    text: str, mentions: list[Mention], cues: list[tuple[int, int, str]], blocked: list[tuple[int, int]]
+) -> list[Mention]:
+    """A Title Case headline runs source, verb and object together ("Ministry Denies Report"): cut the run at the verb."""
+    out: list[Mention] = []
+    for mention in mentions:
+        cut = next(((a, b) for a, b, _ in cues if mention.start < a and b <= mention.end), None)
+        if cut is None:
+            out.append(mention)
+        else:
+            out.extend(find_mentions(text, mention.start, cut[0], blocked))
+            out.extend(find_mentions(text, cut[1], mention.end, blocked))
+    return out
+
+
+def _colon_source(text: str, sentence: Span, mentions: list[Mention]) -> Cue | None:
+    """ "Drone sparks fire at refinery: governor" and "China: boats entered its waters": the colon attributes.
+
+    The words after the colon need at least three words before them; the
+    words before it must be exactly one mention (a section label such as
+    "Analysis:" is none).
+    """
+    trailing = _HEADLINE_SOURCE.search(sentence.text)
+    if trailing and len(_WORD.findall(sentence.text, 0, trailing.start())) >= 3:
+        colon = sentence.start + trailing.start()
+        source_start = colon + 1
+        while text[source_start].isspace():
+            source_start += 1
+        source = next((m for m in mentions if (m.start, m.end) == (source_start, sentence.end)), None)
+        if source is None:
+            words = text[source_start : sentence.end]
+            source = Mention(source_start, sentence.end, words, "role", title=words)
+        return Cue(colon, colon + 1, "", source, "headline")
+    leading = _LEADING_SOURCE.match(sentence.text)
+    if leading:
+        end = sentence.start + leading.end()
+        source = next((m for m in mentions if (m.start, m.end) == (sentence.start, end) and m.kind != "pronoun"), None)
+        if source is not None:
+            return Cue(end, end + 1, "", source, "headline")
+    return None

@@ -20,12 +20,15 @@ from threadpoolctl import threadpool_limits
 from attrib.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
 from attrib.corpus import Corpus
 from attrib.features import SentenceInput, sentence_inputs, text_classifier
+from attrib.lexicon import ACT_VERBS, HEADLINE_VERBS
 from attrib.records import Record
 from attrib.speakers import Candidate, Speaker, SpeakerRanker, candidates
 from attrib.splits import training_part
-from attrib.structure import ArticleView, analyse
+from attrib.structure import ArticleView, SentenceView, analyse
 
 _CHUNK = 4096
+# Verbs that, with "by", only name who reported or wrote something.
+_AUTHORING = frozenset(("reported", "written"))
 # Log-odds bonus for the stance the lexicons' precedence rule gives; see _with_lexicon_prior.
 LEXICON_PRIOR = 1.5
 
@@ -223,26 +226,56 @@ def _parse(article: str, text: str) -> _Parsed:
 def _apply_guide_rules(parsed: list[_Parsed], quotes: list[str]) -> set[int]:
     """Quote types the labelling guide decides outright; returns the rows they changed.
 
-    A "...: Pentagon" headline reports that source (the seeds hold no such
-    headline to learn from), and every sentence of a quotation that runs
-    over several sentences is a direct quote once any of them is attributed.
+    The seeds hold no example of these to learn from:
+    - a headline that names its source ("...: Pentagon", "China: ...",
+      "Russia summons US envoy", "..., Qatar says") reports that source, and
+      so does a main clause whose reporting verb has a source of its own
+      ("Rebels took the town, the army said");
+    - a sentence that quotes no one and whose reporting words are all negated
+      ("did not respond to a request for comment", "has not denied", "Neither
+      A nor B have confirmed") or passive with no source and no content
+      ("Police were called to the scene"), or that only respond or speak
+      ("The firm responded to the claims") reports nothing: none, as do a
+      credit line ("(Reporting by ...; Editing by ...)"), a picture caption
+      and a sentence that only names who reported or wrote it ("as reported
+      by X", "The story was written by X");
+    - every sentence of a quotation that runs over several sentences is a
+      direct quote once any of them is attributed.
     """
     ruled: set[int] = set()
     row = 0
     for item in parsed:
         sentences = item.view.sentences
+        for i, view in enumerate(sentences):
+            forced = _guide_quote(view, quotes[row + i])
+            if forced is not None and forced != quotes[row + i]:
+                quotes[row + i] = forced
+                ruled.add(row + i)
         attributed_quotes = {q for i, view in enumerate(sentences) if quotes[row + i] != "none" for q in view.quote_ids}
         for i, view in enumerate(sentences):
-            if quotes[row + i] != "none":
-                continue
-            if view.headline_source:
-                quotes[row + i] = "direct" if view.longest_quote_words else "indirect"
-                ruled.add(row + i)
-            elif view.quoted_chars * 2 > len(view.text) and attributed_quotes.intersection(view.quote_ids):
+            if quotes[row + i] == "none" and view.quoted_chars * 2 > len(view.text) and attributed_quotes.intersection(view.quote_ids):
                 quotes[row + i] = "direct"
                 ruled.add(row + i)
         row += len(sentences)
     return ruled
+
+
+def _guide_quote(view: SentenceView, predicted: str) -> str | None:
+    """The quote type a guide rule gives `view` (which the classifier labelled `predicted`), or None to keep it."""
+    if view.credit:
+        return "none"
+    main = view.main
+    quoted = "direct" if view.longest_quote_words else "indirect"
+    if main is not None and main.frame == "headline" and (main.verb in HEADLINE_VERBS or main.verb not in ACT_VERBS):
+        return quoted
+    if predicted == "none" and main is not None and not main.subordinate and not main.empty and main.verb not in ACT_VERBS:
+        return quoted  # a main clause whose reporting verb has its own source reports that source
+    if view.quote_count == 0 and view.cues and not any(cue.reports and not cue.empty for cue in view.cues):
+        return "none"
+    named_only = main is not None and main.frame == "by" and main.verb in _AUTHORING and (main.subordinate or main.passive)
+    if view.quote_count == 0 and named_only:
+        return "none"  # "..., as reported by the local paper": a source named, nothing of it reported
+    return None
 
 
 def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:

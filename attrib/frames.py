@@ -1,0 +1,552 @@
+"""Attribution frames: which words report with each reporting cue.
+
+News attributes speech in a few frames: a subject before its verb ("the
+army said", "China on Friday (Nov 1) insisted"), an inverted verb ("said
+the army"), "according to X", "X quoted Y as saying", "X reported, quoting
+Y", "claims by X" and the headline "X slams Y".  Word positions, closed
+word lists and punctuation find them; no parser is needed.
+
+A cue in a clause opened by "after", "although", "which" ... is
+subordinate: its source speaks only when the main clause reports nothing.
+A negated cue ("did not respond", "has yet to confirm") reports nothing
+said, and the subject of a passive cue ("the ambassador was informed")
+is its audience, not its source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from attrib import gazetteer as gz
+from attrib.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
+from attrib.names import Mention
+
+_TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s]")
+_QUOTE = "\x00"
+_BOUNDARIES = frozenset(",;:()[]\u2014\u2013-!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb" + _QUOTE)
+_AUXILIARIES = frozenset(
+    """has have had is was were will would shall should can could may might
+    must did does do been be being am are also further still already just
+    again once first previously recently then now even too only never not
+    reportedly all both each""".split()
+)
+_NEGATIONS = frozenset("not never no without neither nor yet failed fail fails".split())
+_REFUSING = frozenset("will would won't wouldn't".split())
+# Verbs of judging: "does not believe" states a view, it does not withhold one.
+_JUDGING = frozenset("believe believes believed think thinks thought expect expects expected agree agrees agreed".split())
+# A parenthetical word between commas: "Officials, however, have rebutted ...".
+_PARENTHETICAL = frozenset("however though meanwhile moreover instead nonetheless nevertheless therefore too also".split())
+# Time phrases between a subject and its verb: "on Friday (Nov 1)", "earlier in the day", "for the first time".
+_TIME = (
+    frozenset(
+        """day days week weeks month months year years morning afternoon evening
+        night tonight today yesterday time weekend hours minutes""".split()
+    )
+    | gz.WEEKDAYS
+    | gz.MONTHS
+    | gz.MONTH_ABBREVIATIONS
+)
+# Words that open a time phrase: skipped only once a time word after them was.
+_TIME_LINKS = frozenset("on in at for during this last next past the a earlier later late early same local first".split())
+_TIME_PHRASE = _TIME | _TIME_LINKS
+_SUBORDINATORS = frozenset(
+    """after before when whenever while although though as since because if
+    unless whereas until which who whom whose where what how why
+    whether""".split()
+)
+# Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
+_CONTENTLESS = frozenset(
+    """speak speaks spoke spoken speaking comment commented commenting respond
+    responds responded responding agree agrees agreed agreeing""".split()
+)
+# Words that open an apposition or a parenthetical clause after a subject.
+_APPOSITION_OPENERS = frozenset(
+    """a an the another his her its their who which whose citing speaking
+    one both many some most several all none each""".split()
+)
+# A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
+_PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
+_BE = frozenset("is are was were be been being".split())
+# "is said to have", "the weapon believed to be used": a participle before "to" reports no one.
+_HEARSAY = frozenset("said believed thought reported alleged expected understood rumoured rumored".split())
+# A statement's document speaks for whoever issued it; the mention finder resolves those.
+_DOCUMENTS = frozenset("statement report article story email letter release filing memo document study".split())
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_FUNCTION_WORDS = (
+    _AUXILIARIES
+    | _SUBORDINATORS
+    | _PREPOSITIONS
+    | frozenset("and or but nor that there here it he she they we i you him them us me who".split())
+)
+# Words that end the noun phrase after "according to".
+_PHRASE_ENDS = _SUBORDINATORS | {"that"}
+_QUOTING = frozenset("quote quotes quoted quoting cite cites cited citing".split())
+_IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
+_FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue and, when a frame names it, the mention that reports with it.
+
+    `frame` says how `source` was found (subject, inverted, headline,
+    according, quoting, by, opening; "noun" for "the claims", which has
+    none); `subordinate`, `negated` and `passive` describe the cue's
+    clause, `content` that a "that" clause or a colon follows it.
+    """
+
+    start: int
+    end: int
+    text: str
+    source: Mention | None = None
+    frame: str = ""
+    subordinate: bool = False
+    negated: bool = False
+    passive: bool = False
+    content: bool = False
+
+    @property
+    def verb(self) -> str:
+        """The cue's first word in lower case ("told" of "told reporters"); empty for a headline colon."""
+        return self.text.split()[0].lower() if self.text.strip() else ""
+
+    @property
+    def empty(self) -> bool:
+        """A verb that can report nothing, with nothing after it: "responded to the claims", "spoke to reporters"."""
+        return self.verb in _CONTENTLESS and not self.content
+
+    @property
+    def reports(self) -> bool:
+        """A cue that reports something said: not negated, and not a passive with neither source nor content.
+
+        "The envoy was informed that ..." reports a statement whose source the
+        story gives elsewhere; "Police were called to the scene" and "the
+        claims" report none.
+        """
+        heard = self.passive and self.source is None and not self.content
+        return not self.negated and not heard and self.frame != "noun"
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+class _Sentence:
+    """The words of a sentence outside quotations, with its mentions placed on them."""
+
+    def __init__(self, text: str, start: int, end: int, mentions: tuple[Mention, ...], blocked: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.tokens: list[_Token] = []
+        position = start
+        for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
+            self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+            if b > a:
+                self.tokens.append(_Token(a, b, _QUOTE))
+            position = max(position, b)
+        self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, end))
+        self.starts = [t.start for t in self.tokens]
+        self.mentions = mentions
+        self.ending: dict[int, Mention] = {}
+        self.starting: dict[int, Mention] = {}
+        for mention in mentions:
+            first, last = self.index(mention.start), self.index(mention.end) - 1
+            if 0 <= first <= last:
+                self.ending[last] = mention
+                self.starting[first] = mention
+
+    def index(self, offset: int) -> int:
+        """The first token starting at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def word(self, i: int) -> str:
+        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+
+    def boundary(self, i: int) -> bool:
+        return i < 0 or i >= len(self.tokens) or self.tokens[i].text in _BOUNDARIES
+
+    def mention_start(self, mention: Mention) -> int:
+        return self.index(mention.start)
+
+
+def annotate(
+    text: str,
+    start: int,
+    end: int,
+    raw: list[tuple[int, int, str]],
+    mentions: tuple[Mention, ...],
+    blocked: list[tuple[int, int]],
+    headline: bool,
+) -> tuple[Cue, ...]:
+    """Cues of one sentence, in order, each with its frame; `raw` holds (start, end, text) in article offsets."""
+    sentence = _Sentence(text, start, end, mentions, blocked)
+    cues: list[Cue] = []
+    for cue_start, cue_end, cue_text in raw:
+        first, last = sentence.index(cue_start), sentence.index(cue_end) - 1
+        cues.append(_frame(sentence, first, last, cue_start, cue_end, cue_text, cues, headline))
+    return tuple(cues)
+
+
+def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
+    """The cue whose source is the sentence's source, when a frame names one.
+
+    The main clause wins over a subordinate one ("After Manila accused ...,
+    China said"), except when its verb reports nothing ("X spoke after Y
+    alleged that ..."); "quoting Y" names the one quoted; "according to"
+    and "claims by" yield to a verb with its own subject (so a news agency
+    that only relays a statement is not its source), a finite verb to a
+    participle ("..., with Hamas insisting ..., while Israel says").
+    """
+    framed = [c for c in cues if c.source is not None and c.reports]
+    if not framed:
+        return None
+    subordinate_content = any(c.subordinate and c.verb not in _CONTENTLESS for c in framed)
+
+    def rank(cue: Cue) -> tuple[int, int, bool, int]:
+        empty = cue.verb in _CONTENTLESS and subordinate_content
+        # "... after the government said X, and follows claims by Ukraine": a noun's source ranks with a subordinate verb's.
+        noun = cue.frame == "by" and not cue.passive
+        clause = 2 if empty else int(cue.subordinate or noun)
+        return (clause, _FRAME_RANK[cue.frame], cue.verb.endswith("ing"), cue.start)
+
+    return min(framed, key=rank)
+
+
+def _frame(
+    sentence: _Sentence, first: int, last: int, start: int, end: int, text: str, earlier: list[Cue], headline: bool
+) -> Cue:
+    words = text.lower().split()
+    subordinate = _subordinate(sentence, first, earlier)
+    negated = _negated(sentence, first)
+    passive = _passive(sentence, first, words)
+    source, frame = _source(sentence, first, last, words, earlier, passive, headline)
+    if frame == "subject" and words[0].endswith("ing") and sentence.index(source.end) == first:
+        subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
+    content = sentence.word(last + 1) in ("that", ":")
+    return Cue(start, end, text, source, frame, subordinate, negated, passive, content)
+
+
+def _source(
+    sentence: _Sentence, first: int, last: int, words: list[str], earlier: list[Cue], passive: bool, headline: bool
+) -> tuple[Mention | None, str]:
+    if words == ["according", "to"]:
+        return _according(sentence, last + 1)
+    if words[0] in _QUOTING and words[-2:] == ["as", "saying"] and len(words) > 3:  # "quoted a witness as saying"
+        inside = next((m for i, m in sentence.starting.items() if first < i <= last), None)
+        if inside is not None:
+            return inside, "quoting"
+    if words == ["quoting"]:
+        after = sentence.starting.get(last + 1)
+        return (after, "quoting") if after is not None else (None, "")
+    if words == ["citing"]:
+        return None, ""
+    if sentence.word(last + 1) == "by":
+        agent = sentence.starting.get(last + 2)
+        if agent is None and sentence.word(last + 2) == "the":
+            agent = sentence.starting.get(last + 3)  # "by the Nordic Times": the mention may leave out "the"
+        if agent is not None:
+            return agent, "by"
+    if sentence.word(first - 1) in _DETERMINERS:
+        return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
+    if passive:
+        return None, ""
+    subject = _subject_before(sentence, first, earlier)
+    if subject is not None:
+        subject = _listed(sentence, subject, headline)
+        if headline and sentence.mention_start(subject) <= 1:
+            return subject, "headline"
+        return subject, "subject"
+    if words[0].endswith("ing") and sentence.boundary(first - 1):
+        # ", saying ...", ", adding ...": the participle shares the subject of the clause it follows,
+        # or describes the source just before its comma ("claims by sources, speaking to CNN, that").
+        shared = _coordinated(sentence, first, earlier) or _before_comma(sentence, first - 1)
+        if shared is not None:
+            return shared, "subject"
+    elif (words[0] in REPORTING_VERBS or words[0] in HEADLINE_VERBS) and sentence.boundary(first - 1):
+        after = sentence.starting.get(last + 1)
+        if after is not None and after.kind != "pronoun" and _ends_clause(sentence, sentence.index(after.end)):
+            return after, "inverted"
+    opening = _opening(sentence) if words[0] not in NOUN_LIKE_CUES else None
+    if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
+        return opening, "opening"
+    return None, ""
+
+
+def _ends_clause(sentence: _Sentence, i: int) -> bool:
+    """ "..., said the governor." / "..., said the governor on Monday": nothing but the end, a date or a relative clause follows.
+
+    "..., said Germany was ready" makes "Germany" the start of what was said, not its source.
+    """
+    word = sentence.word(i)
+    return sentence.boundary(i) or word in _TIME_PHRASE or word in (".", "who", "which", "whose", "in", "at", "during", "after", "before")
+
+
+def _before_comma(sentence: _Sentence, comma: int) -> Mention | None:
+    """The source just before a comma, for a participle after it; a place there is an object ("in the region, warning")."""
+    mention = sentence.ending.get(comma - 1) if sentence.word(comma) == "," else None
+    return mention if mention is not None and mention.entity != "place" and _may_speak(mention) else None
+
+
+def _opening(sentence: _Sentence) -> Mention | None:
+    """The mention that opens the sentence ("And he ..."): the main clause's subject when no nearer one is found."""
+    k = 0
+    while sentence.word(k) in ("and", "but", "so", "meanwhile", "however", "also"):
+        k += 1
+    mention = sentence.starting.get(k)
+    # "It comes a day after ...": a sentence-initial "it" is seldom a source far from its verb.
+    expletive = mention is not None and mention.kind == "pronoun" and mention.gender == "n"
+    return mention if mention is not None and _may_speak(mention) and not expletive else None
+
+
+def _listed(sentence: _Sentence, subject: Mention, headline: bool) -> Mention:
+    """ "Britain, France, Germany condemn ...": a comma list of sources is one joint source.
+
+    Three or more members, or two in a headline, opening the sentence, so that
+    "In Moscow, Putin said" stays Putin.
+    """
+    members = [subject]
+    k = sentence.mention_start(subject) - 1
+    while sentence.word(k) == "," and k - 1 in sentence.ending and sentence.ending[k - 1].kind != "pronoun":
+        members.insert(0, sentence.ending[k - 1])
+        k = sentence.mention_start(members[0]) - 1
+    if k >= 0 or len(members) < (2 if headline else 3):
+        return subject
+    parts = tuple(p for m in members for p in (m.parts or (m,)))
+    first, last = members[0], members[-1]
+    return Mention(first.start, last.end, sentence.text[first.start : last.end], "joint", parts=parts)
+
+
+def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
+    """The noun phrase after "according to": its first mention, or its own words when none is recognised."""
+    j = i
+    while j < len(sentence.tokens) and sentence.word(j)[:1].isalnum() and sentence.word(j) not in _PHRASE_ENDS:
+        j += 1
+    if j == i:
+        return None, ""
+    inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)
+    if inside is not None:
+        return inside, "according"
+    while j - 1 > i and (sentence.word(j - 1) in _TIME_PHRASE or sentence.word(j - 1).isdigit()):
+        j -= 1
+    first, last = sentence.tokens[i], sentence.tokens[j - 1]
+    words = sentence.text[first.start : last.end]
+    return Mention(first.start, last.end, words, "role", title=words), "according"
+
+
+
+def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
+    """The mention just before token `i`, across auxiliaries, adverbs, time phrases, parentheses and appositions."""
+    j = i - 1
+    dated = False
+    while j >= 0:
+        mention = sentence.ending.get(j)
+        if mention is not None:
+            if _may_speak(mention):
+                # "flew to New York hours later accusing": past a time phrase, an object of a preposition is no subject.
+                return None if dated and sentence.word(sentence.mention_start(mention) - 1) in _PREPOSITIONS else mention
+            j = sentence.mention_start(mention) - 1
+            dated = True
+            continue
+        word = sentence.word(j)
+        if word in _AUXILIARIES or word.endswith("n't") or _is_adverb(sentence.tokens[j].text):
+            j -= 1
+        elif word in _TIME or word.isdigit():
+            j -= 1
+            dated = True
+        elif word in _TIME_LINKS and dated:
+            j -= 1
+        elif word == "since" and _adverbial_since(sentence, j):
+            j -= 1
+        elif word == ")":
+            j = _matching_open(sentence, j) - 1
+        elif word == ",":
+            return _apposition(sentence, j, earlier)
+        elif word in ("and", "but"):
+            return _coordinated(sentence, j, earlier)
+        else:
+            return None if sentence.word(i) in NOUN_LIKE_CUES else _phrase_before(sentence, j)
+    return None
+
+
+def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
+    """A subject noun phrase no mention covers: "the coast guard said", "The Ministry of National Defence condemned".
+
+    Reads back from token `j` over at most six nouns, adjectives and "of",
+    to a determiner, a mention it extends, or the start of the clause; any
+    other word (a verb, a preposition, a pronoun) means `j` is no subject.
+    """
+    if not _nounish(sentence.tokens[j].text) or sentence.word(j) in _DOCUMENTS:
+        return None
+    k = j
+    while k > j - 6:
+        k -= 1
+        if k < 0 or sentence.boundary(k):
+            start = k + 1
+            break
+        word = sentence.word(k)
+        if k in sentence.ending:
+            start = sentence.mention_start(sentence.ending[k])
+            break
+        if word in _DETERMINERS:
+            start = k
+            break
+        if word != "of" and not _nounish(sentence.tokens[k].text):
+            return None
+    else:
+        return None
+    if j - start > 3 and sentence.word(start) not in _DETERMINERS and start not in sentence.starting:
+        return None
+    first, last = sentence.tokens[start], sentence.tokens[j]
+    words = sentence.text[first.start : last.end]
+    phrase = Mention(first.start, last.end, words, "role", title=words)
+    partner = sentence.ending.get(start - 2) if sentence.word(start - 1) == "and" else None
+    if partner is None or partner.kind == "pronoun":
+        return phrase
+    # "A union official and the group's TV station said": one joint source.
+    joint = sentence.text[partner.start : last.end]
+    return Mention(partner.start, last.end, joint, "joint", parts=(*(partner.parts or (partner,)), phrase))
+
+
+def _nounish(word: str) -> bool:
+    """A word that may sit in a noun phrase: not a verb form, function word or adverb."""
+    low = word.lower()
+    return (
+        word.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+        and low not in _FUNCTION_WORDS
+        and low not in REPORTING_VERBS
+        and not (word.islower() and low.endswith("ed"))
+        and not _is_adverb(word)
+    )
+
+
+def _matching_open(sentence: _Sentence, j: int) -> int:
+    depth = 0
+    for k in range(j, -1, -1):
+        if sentence.tokens[k].text == ")":
+            depth += 1
+        elif sentence.tokens[k].text == "(":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _apposition(sentence: _Sentence, comma: int, earlier: list[Cue]) -> Mention | None:
+    """ "Blue Ridge, a local charity, said": the subject before an apposition or a relative clause.
+
+    When the apposition is itself a name ("Ukraine's intelligence chief,
+    Kyrylo Budanov, told"), the name is the subject.  Words between the
+    commas that hold a reporting verb of their own are a clause, not an
+    apposition.
+    """
+    for k in range(comma - 1, max(comma - 30, -1), -1):
+        if sentence.word(k) != ",":
+            if sentence.boundary(k) or any(sentence.index(cue.start) == k for cue in earlier):
+                return None
+            continue
+        if k + 2 == comma and (sentence.word(k + 1) in _PARENTHETICAL or _is_adverb(sentence.tokens[k + 1].text)):
+            return _subject_before(sentence, k, [])
+        opener = sentence.starting.get(k + 1)
+        inner = sentence.ending.get(comma - 1)
+        word = sentence.word(k + 1)
+        participle = word.endswith(("ed", "ing")) and word.islower()
+        if opener is None and word not in _APPOSITION_OPENERS and not word.isdigit() and not participle:
+            return None
+        before = sentence.ending.get(k - 1)
+        if opener is not None and opener is inner and opener.kind in ("name", "surname"):
+            return opener
+        if before is None:
+            return _phrase_before(sentence, k - 1) if k > 0 else None  # "Residents, many of whom ..., said"
+        return before if _may_speak(before) else None
+    return None
+
+
+def _coordinated(sentence: _Sentence, j: int, earlier: list[Cue]) -> Mention | None:
+    """ "agreed and added": the second verb shares the subject of the first reporting verb before it."""
+    for cue in reversed(earlier):
+        if cue.frame in ("subject", "opening") and not cue.subordinate and cue.start < sentence.tokens[j].start:
+            return cue.source
+    return None
+
+
+def _subordinate(sentence: _Sentence, i: int, earlier: list[Cue]) -> bool:
+    """A subordinator between the start of the cue's clause and the cue."""
+    k = i - 1
+    participle = sentence.word(i).endswith("ing")
+    while k >= 0 and not sentence.boundary(k):
+        word = sentence.word(k)
+        opens = word in _SUBORDINATORS and not (word == "since" and _adverbial_since(sentence, k))
+        if opens or (participle and word == "with"):
+            return True
+        if word == "that" and any(c.start < sentence.tokens[k].start for c in earlier):
+            return True
+        k -= 1
+    return False
+
+
+def _adverbial_since(sentence: _Sentence, k: int) -> bool:
+    """ "has since denied": "since" as an adverb, right before a verb or an adverb, opens no clause."""
+    if k + 1 >= len(sentence.tokens):
+        return False
+    following = sentence.word(k + 1)
+    return following in _AUXILIARIES or following in REPORTING_VERBS or following.endswith("ed") or _is_adverb(following)
+
+
+def _negated(sentence: _Sentence, i: int) -> bool:
+    """The cue reports that nothing was said: "did not respond", "has never publicly confirmed",
+    "has yet to comment", "Neither A nor B have confirmed".
+
+    A refusal ("would not comment", "won't say", "Police not saying") and a
+    negated judgement ("does not believe") are statements of their own.
+    """
+    verb = sentence.word(i)
+    if verb in _JUDGING or verb.endswith("ing"):
+        return False
+    for k in range(i - 1, max(i - 5, -1), -1):
+        if sentence.boundary(k):
+            break
+        word = sentence.word(k)
+        if word in _REFUSING:
+            return False
+        if word in _NEGATIONS or word.endswith("n't"):
+            return sentence.word(k - 1) not in _REFUSING
+    clause = i - 1
+    while clause >= 0 and not sentence.boundary(clause):
+        clause -= 1
+    return sentence.word(clause + 1) == "neither"
+
+
+def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:
+    """ "was informed", "were told": the subject hears the statement; "the weapon believed to be used" is hearsay."""
+    verb = words[0]
+    if not (verb.endswith("ed") or verb in _IRREGULAR_PARTICIPLES) or words[-2:] == ["as", "saying"]:
+        return False
+    if verb in _HEARSAY and len(words) == 1 and sentence.word(i + 1) == "to":
+        return True
+    k = i - 1
+    while k >= 0 and (_is_adverb(sentence.tokens[k].text) or sentence.word(k) in ("also", "not", "never", "later", "then")):
+        k -= 1
+    return sentence.word(k) in _BE
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and word.endswith("ly") and len(word) > 4
+
+
+def _may_speak(mention: Mention) -> bool:
+    """Not a possessive ("Singh's comments"), a date ("Oct. 12") nor an adverb opening the sentence ("Strongly")."""
+    if mention.possessive or mention.text.endswith(("'s", "\u2019s")):
+        return False
+    words = re.findall(r"[A-Za-z]+", mention.text.lower())
+    if mention.entity == "person":
+        return True
+    adverb = len(words) == 1 and words[0].endswith("ly") and mention.kind != "name"
+    return bool(words) and not all(w in _TIME for w in words) and not adverb

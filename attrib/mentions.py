@@ -1,0 +1,615 @@
+"""Finding mentions of possible sources in a sentence.
+
+A mention is any phrase that could be the source of a statement: a name
+("Mr Healey", "Defence Secretary John Healey"), a pronoun ("he"), a role
+noun ("the Defence Secretary", "a senior US official", "the pair"), a
+country or institution used as a source ("the US", "South Korea's spy
+agency"), or several of these joined by "and".  No list of known people is
+involved.  Names are found by their shape, by what the article itself shows
+(a capitalised word that the article also writes in lower case, and never
+capitalises mid-sentence, is a common word: Mikheev's rule), and by closed
+lists of countries, capitals, dates and descriptors (`attrib.gazetteer`).
+Datelines, section labels, bylines and picture credits name no source and
+are skipped; so are places where something happened ("the talks in Doha").
+
+Each mention says what it names in `entity`:
+
+- "person", "org" (an organisation), "country" (a country, or a capital
+  standing for its government), "place" (any other location), "group"
+  (several people or sources: "officials", "the pair", a joint mention),
+  "document" ("the report", "a Reuters story");
+- "" when the mention alone cannot tell (a lone capitalised word such as
+  "Kirby" or "Hezbollah", a two-word name with no title); the article's
+  `NameTable.entity_of` decides those.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrib import gazetteer as gz
+from attrib.lexicon import REPORTING_VERBS
+from attrib.prose import (
+    AUXILIARIES,
+    COUNTRY,
+    DOCUMENT,
+    GROUP,
+    ORG,
+    ORG_NOUNS,
+    PERSON,
+    PERSON_NOUNS,
+    PERSONAL_TITLES,
+    PLACE,
+    POSSESSIVE,
+    Token,
+    after_preamble,
+    capitalised,
+    evidence,
+    is_credit_line,
+    name_entity,
+    singular,
+    sentence_tokens,
+)
+
+AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
+_PRONOUN_ENTITIES = {"m": PERSON, "f": PERSON, "s": PERSON, "p": GROUP, "n": ORG}
+_DETERMINERS = frozenset("the a an".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
+ROLE_WORDS = gz.PERSON_ROLES | gz.INSTITUTION_ROLES
+RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
+_ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
+# Verbs that come before their speaker in news: "..., said Jane Ode".
+_INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
+# "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP", "Ana Ruiz, 45, and Tom Berg".
+_JOINER = re.compile(r",?(?:\s*(?:\d{1,3}|[DRI]-[A-Z][a-z]*\.?),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
+_LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
+# A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
+_LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+# "Foreign Ministers and representatives of Australia, Canada and Japan".
+_ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
+
+_NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
+_ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase that may name a source.
+
+    `kind` is name (a multi-word name, not an organisation's or a place's),
+    surname (one word after a title: "Mr Healey"), pronoun, role, place (any
+    other named thing: a country, an organisation, a lone capitalised word)
+    or joint; `name` is the name part without titles ("John Healey"),
+    `title` the title or descriptor words before it ("Defence Secretary",
+    "track star"); `parts` holds the members of a joint mention.  `entity`
+    says what the mention names (see the module docstring), and
+    `possessive` marks a name in the possessive ("Singh's comments"): it
+    mentions its owner, who is not thereby speaking.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str = ""
+    title: str = ""
+    gender: str = ""
+    parts: tuple["Mention", ...] = ()
+    entity: str = ""
+    possessive: bool = False
+
+
+def find_mentions(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Mentions in `text[start:end]`, skipping the `blocked` ranges (quotations)."""
+    start = after_preamble(text, start, end)
+    if is_credit_line(text[start:end]):
+        return []
+    return _Parser(text, sentence_tokens(text, start, end, blocked)).mentions()
+
+
+class _Parser:
+    """Reads one sentence's tokens left to right, one mention at a time."""
+
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.index = {id(t): k for k, t in enumerate(tokens)}
+        self.seen = evidence(text)
+
+    def mentions(self) -> list[Mention]:
+        found: list[Mention] = []
+        i = 0
+        while i < len(self.tokens):
+            mention, i_next = self._at(i)
+            if mention is not None:
+                found.append(mention)
+            i = max(i_next, i + 1)
+        joined = _join_lists(self.text, _without_glosses(self.text, found))
+        return [_with_label(self.text, m) for m in joined if not self._narration_place(m)]
+
+    def _at(self, i: int) -> tuple[Mention | None, int]:
+        tokens = self.tokens
+        tok = tokens[i]
+        low = tok.lower
+        if tok.text.lower() in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
+            gender = _PRONOUNS[low]
+            return Mention(tok.start, tok.end, tok.text, "pronoun", gender=gender, entity=_PRONOUN_ENTITIES[gender]), i + 1
+        if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
+            role = self._role(i, i + 1)
+            if role is not None:
+                return role
+            if low == "the" and i + 1 < len(tokens) and tokens[i + 1].proper:
+                named, j = self._name(i + 1)
+                if named is not None and named.kind == "role":  # "The Foreign Ministers" keeps its article
+                    span = self.text[tok.start : named.end]
+                    return Mention(tok.start, named.end, span, "role", title=span, gender=named.gender, entity=named.entity), j
+                return named, j
+            return None, i + 1
+        if tok.capitalised and not tok.proper and low not in gz.FUNCTION_WORDS | gz.SENTENCE_WORDS and i + 1 < len(tokens):
+            role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
+            if role is not None:
+                return role
+        if tok.proper or low in RUN_WORDS:
+            return self._name(i)
+        return None, i + 1
+
+    # -- capitalised runs ------------------------------------------------------
+
+    def _in_run(self, j: int, first: int) -> bool:
+        tokens = self.tokens
+        tok = tokens[j]
+        before = tokens[j - 1] if j > first else None
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if tok.text == "." and before is not None:
+            # The stop of an abbreviation inside a name: "Maj. Gen. Pat Ryder", "U.S. officials", "John F. Kennedy".
+            abbreviated = before.lower in gz.TITLE_WORDS or "." in before.text or (len(before.text) == 1 and before.text.isupper())
+            return abbreviated and before.end == tok.start and nxt is not None
+        if tok.text == "&":
+            return before is not None and nxt is not None and nxt.capitalised
+        if tok.lower == "and":
+            return before is not None and nxt is not None and self._and_inside_name(j, first)
+        if tok.proper:
+            return True
+        if tok.lower in gz.LINK_WORDS:
+            # "Ruud van der Berg": particles between a name's words.
+            following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
+            return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
+        return tok.lower in RUN_WORDS
+
+    def _and_inside_name(self, j: int, first: int) -> bool:
+        """ "Johnson and Johnson", "Food and Drug Administration", "Trinidad and Tobago"."""
+        tokens = self.tokens
+        before, after = tokens[j - 1], tokens[j + 1]
+        if not (before.proper and after.proper):
+            return False
+        if before.lower == after.lower or f"{before.lower} and {after.lower}" in gz.COUNTRY_NAMES:
+            return True
+        k = j + 1
+        while k < len(tokens) and (tokens[k].proper or tokens[k].lower in gz.LINK_WORDS):
+            k += 1
+        head = [t.lower for t in tokens[first:j]]
+        tail = tokens[j + 1 : k]
+        if j - first <= 2 and not any(w in gz.INSTITUTION_WORDS for w in head):
+            return any(t.lower in gz.INSTITUTION_WORDS for t in tail)
+        # "Ministry of Energy and Mines": the portfolio of a body named before "and".
+        institution = next((n for n, w in enumerate(head) if w in gz.INSTITUTION_WORDS), None)
+        if institution is None or "of" not in head[institution:]:
+            return False
+        named = " ".join(t.lower for t in tail)
+        return len(tail) <= 2 and not any(t.possessive for t in tail) and named not in gz.COUNTRY_NAMES and named not in gz.CAPITALS
+
+    def _name(self, i: int) -> tuple[Mention | None, int]:
+        """A run of capitalised and title words, split into title and name."""
+        tokens, text = self.tokens, self.text
+        j = i
+        while j < len(tokens) and self._in_run(j, i):
+            j += 1
+        run = tokens[i:j]
+        while run and run[0].lower in gz.FUNCTION_WORDS and not run[0].proper:
+            run = run[1:]
+        while run and (run[-1].lower in gz.LINK_WORDS or run[-1].text in ("&", "and")):
+            run = run[:-1]
+        if run and run[-1].proper and not any(t.lower in PERSONAL_TITLES for t in run):
+            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".")]
+            if common:
+                run = run[common[-1] + 1 :]  # "Logistics firm Dalvik": the common noun describes the name after it
+        if run and run[0].lower == "official" and sum(t.proper for t in run) < 2:
+            run = run[1:]  # "no official Hamas response": an adjective, not a title
+        if not run:
+            return None, j
+        possessive = self._possessive_role(j, run)
+        if possessive is not None:
+            return possessive
+        if self._modifies_next_name(j, run):
+            return None, j
+        words = [t.lower for t in run]
+        if len(run) == 1 and (words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(run[0].text)):
+            return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
+        if all(w in gz.MODIFIERS for w in words) and words[-1] not in ROLE_WORDS:
+            # "Top elections officials": modifiers, then lowercase words and the role noun.
+            role = self._role(self.index[id(run[0])], self.index[id(run[0])] + 1)
+            if role is not None:
+                return role
+        split = max((k for k, t in enumerate(run) if _is_title(words[k], k, run)), default=-1)
+        title_tokens, name_tokens = run[: split + 1], run[split + 1 :]
+        while name_tokens and name_tokens[0].text == ".":  # "Dr. Jane Ode": the stop belongs to the title
+            title_tokens, name_tokens = title_tokens + [name_tokens[0]], name_tokens[1:]
+        if title_tokens and name_tokens and title_tokens[-1].lower in gz.PEERAGE:
+            # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
+            title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
+        span_text = text[run[0].start : run[-1].end]
+        gender = _gender(words)
+        titled_person = bool(title_tokens) and title_tokens[-1].lower in PERSONAL_TITLES and not any(
+            t.lower in gz.INSTITUTION_WORDS for t in name_tokens
+        )
+        institution = any(w in gz.INSTITUTION_WORDS for w in words) and not (titled_person and name_tokens)
+        if institution and all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".") for t in run):
+            # "Taiwanese Ministry of National Defence", "Russian Foreign Ministry": a body's name, title words and all.
+            name = POSSESSIVE.sub("", span_text)
+            entity = COUNTRY if name.lower() in gz.COUNTRY_NAMES else ORG  # "the Russian Federation"
+            owners = [k for k, t in enumerate(run[:-1]) if t.possessive and any(w in gz.INSTITUTION_WORDS for w in words[: k + 1])]
+            if owners:  # "Altria Group Inc.'s Philip Morris USA": a company's unit goes by its own name
+                name = POSSESSIVE.sub("", text[run[owners[-1] + 1].start : run[-1].end])
+            title = self._descriptor_before(run[0])
+            return Mention(run[0].start, run[-1].end, span_text, "place", name=name, title=title, entity=entity, possessive=run[-1].possessive), j
+        if not name_tokens:
+            return self._role_from_run(run, words, j, gender)
+        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") for t in name_tokens):
+            if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
+                role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
+                return self._crowd_checked(role, j)
+            return None, j
+        if self._is_adjective(name_tokens, j) and not title_tokens:
+            return None, j
+        split_off = self._leading_name(name_tokens, title_tokens)
+        if split_off is not None:
+            return split_off
+        return self._named(run, title_tokens, name_tokens, gender, j), j
+
+    def _named(self, run: list[Token], title_tokens: list[Token], name_tokens: list[Token], gender: str, j: int) -> Mention:
+        text = self.text
+        span_text = text[run[0].start : run[-1].end]
+        owner = ""
+        whole_name = POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end]).lower()
+        for k, tok in enumerate(name_tokens[:-1]):
+            if tok.possessive and whole_name not in gz.COUNTRY_NAMES:
+                # "China's Xi Jinping" (the owner qualifies a person), "Russia's Kursk Oblast" (a place of the owner's).
+                owner = text[name_tokens[0].start : tok.end]
+                title_tokens, name_tokens = title_tokens + name_tokens[: k + 1], name_tokens[k + 1 :]
+                break
+        name = POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end])
+        title = text[title_tokens[0].start : title_tokens[-1].end] if title_tokens else ""
+        descriptor = self._descriptor_before(run[0])
+        entity = name_entity([t.lower for t in title_tokens], name, descriptor)
+        first = self.index[id(run[0])]
+        owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
+        if entity == "" and (owner or owned):
+            entity = PLACE if len(name_tokens) > 1 else ""  # "Russia's Kursk Oblast", "last year's Commonwealth Games"
+        elif entity == "" and len(name_tokens) > 1 and self._subject_of_cue(j, first):
+            entity = PERSON  # "Heather Webb said": two capitalised words speaking
+        elif entity == "" and len(name_tokens) == 1 and not title_tokens and name.lower() in self.seen.surnames:
+            entity = PERSON  # "Trump" where the article names "Donald Trump"
+        possessive = run[-1].possessive
+        if entity not in (PERSON, "") or owner and entity != PERSON:
+            # "Russia's Kursk Oblast" keeps its owner; "salmon farmer Nordvik Seafood" drops the descriptor.
+            described = bool(title_tokens) and not title_tokens[0].capitalised
+            whole = name if described else POSSESSIVE.sub("", span_text)
+            return Mention(run[0].start, run[-1].end, span_text, "place", name=whole if entity in (ORG, PLACE) else name, title=descriptor, entity=entity, possessive=possessive)
+        if len(name_tokens) == 1:
+            titled = entity == PERSON or any(t.lower in PERSONAL_TITLES or t.lower.endswith(gz.DESCRIPTOR_SUFFIXES) for t in title_tokens)
+            kind = "surname" if titled else "place"
+            return Mention(run[0].start, run[-1].end, span_text, kind, name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
+        return Mention(run[0].start, run[-1].end, span_text, "name", name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
+
+    def _subject_of_cue(self, j: int, i: int | None = None) -> bool:
+        """Does a reporting verb follow the run ending before `j` ("Heather Webb said"), or precede
+        the one starting at `i` ("..., said Jane Ode")?"""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 4 and tokens[k].lower in AUXILIARIES and tokens[k].text != ",":
+            k += 1
+        after = k < len(tokens) and tokens[k].lower in REPORTING_VERBS
+        if i is not None and i > 0 and tokens[i - 1].lower in gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}:
+            return False  # "analysts at Fjord Markets said": the run is not the subject
+        return after or i is not None and i > 0 and tokens[i - 1].lower in _INVERTED_CUES
+
+    def _role_from_run(self, run: list[Token], words: list[str], j: int, gender: str) -> tuple[Mention | None, int]:
+        """A run of title words only: "Foreign Ministers", "Police", "Governor"."""
+        if words[-1] in ROLE_WORDS and not run[-1].possessive:
+            span = self.text[run[0].start : run[-1].end]
+            role = Mention(run[0].start, run[-1].end, span, "role", title=span, gender=gender, entity=_role_entity(words[-1]))
+            placed, k = self._with_place(j, role)
+            # A lone lowercase role noun is a source only when bare ("officials said") or placed ("analysts at Fjord Bank").
+            if len(run) > 1 or run[0].capitalised or words[-1] in gz.BARE_ROLES or placed is not role:
+                return self._crowd_checked(placed, k)
+        return None, j
+
+    def _leading_name(self, name_tokens: list[Token], title_tokens: list[Token]) -> tuple[Mention, int] | None:
+        """ "the leader of Hamas Ismail Haniyeh": a word the article uses alone starts a longer run."""
+        first = name_tokens[0]
+        if title_tokens or len(name_tokens) < 3 or first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
+            return None
+        if not all(t.proper for t in name_tokens[1:]):
+            return None
+        entity = name_entity([], first.text, "")
+        return Mention(first.start, first.end, first.text, "place", name=first.text, entity=entity), self.index[id(first)] + 1
+
+    def _is_adjective(self, name_tokens: list[Token], j: int) -> bool:
+        """ "North Korean troops", "Iran-backed rebels", "Ukraine troops": a nationality word before a common noun."""
+        following = self.tokens[j] if j < len(self.tokens) else None
+        if following is None or not (following.text.isalpha() and following.text.islower()):
+            return False
+        last = name_tokens[-1].lower
+        if last in gz.NATIONALITY_ADJECTIVES or last.endswith(gz.DESCRIPTOR_SUFFIXES):
+            return True
+        # "Ukraine troops", "the Gaza war": a country's name used as an adjective.
+        name = self.text[name_tokens[0].start : name_tokens[-1].end].lower()
+        return name in gz.COUNTRY_NAMES and (following.lower in gz.CROWD_NOUNS or following.lower in gz.COMPOUND_HEADS)
+
+    def _modifies_next_name(self, j: int, run: list[Token]) -> bool:
+        """ "Australian Olympic track star Peter Bol": the run only qualifies the name after it."""
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            word = tokens[k].lower
+            if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS or word.endswith("ed"):
+                return False  # "Premier Ana Ruiz met her counterpart Jonas Berg": a verb, not a noun phrase
+            k += 1
+        if k == j or k >= len(tokens) or not tokens[k].proper:
+            return False
+        noun = tokens[k - 1].lower
+        return noun in PERSON_NOUNS or noun in ORG_NOUNS or noun in gz.TITLE_WORDS
+
+    def _descriptor_before(self, first: Token) -> str:
+        """ "security firm Ambrey", "journalist Jim DeRogatis": the common noun phrase just before a name."""
+        i = self.index[id(first)]
+        k = i
+        while k > 0 and i - k < 4 and self.tokens[k - 1].text.isalpha() and self.tokens[k - 1].text.islower():
+            word = self.tokens[k - 1].lower
+            if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
+                break
+            k -= 1
+        if k == i or self.tokens[i - 1].lower not in PERSON_NOUNS | ORG_NOUNS or self.tokens[i - 1].lower == "official":
+            return ""  # "no official Hamas response": "official" is an adjective there
+        return self.text[self.tokens[k].start : self.tokens[i - 1].end]
+
+    def _possessive_role(self, j: int, run: list[Token]) -> tuple[Mention | None, int] | None:
+        """ "South Korea's spy agency", "Kelly's lawyer": a possessive name and a role."""
+        if not run[-1].possessive:
+            return None
+        tokens = self.tokens
+        k = j
+        while k < len(tokens) and k - j < 3 and tokens[k].text.islower():
+            word = tokens[k].lower
+            if _is_role_head(word) and word not in gz.DOCUMENT_NOUNS:
+                while k + 1 < len(tokens) and tokens[k + 1].text.islower() and _is_role_head(tokens[k + 1].lower):
+                    k += 1  # "Israel's intelligence agency", "Ukraine's news agency"
+                if k + 1 < len(tokens) and _modifier_after(tokens[k + 1]):
+                    k += 1
+                    continue  # "China's joint military drill"
+                span = self.text[run[0].start : tokens[k].end]
+                return self._crowd_checked(Mention(run[0].start, tokens[k].end, span, "role", title=span, entity=_role_entity(tokens[k].lower)), k + 1)
+            k += 1
+        return None
+
+    # -- role phrases -----------------------------------------------------------
+
+    def _role(self, i: int, first: int) -> tuple[Mention | None, int] | None:
+        """A determiner and a noun phrase ending in a role noun: "the Defence Secretary", "a senior US official"."""
+        tokens = self.tokens
+        for k in range(first, min(first + 6, len(tokens))):
+            tok = tokens[k]
+            word = tok.lower
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            after = tokens[k + 2] if k + 2 < len(tokens) else None
+            if tok.possessive and nxt is not None and nxt.text[:1].isalpha():
+                continue  # "the group's TV station", "the bank's chief"
+            if tok.text == "," and k > first and tokens[k - 1].proper and nxt is not None and nxt.proper:
+                continue  # "The New Brunswick, New Jersey company"
+            if _is_role_head(word) and not (AGE.fullmatch(word) and nxt is not None and nxt.lower in PERSON_NOUNS):
+                while nxt is not None and nxt.text.islower() and _is_role_head(nxt.lower) and not tok.proper:
+                    k, tok, word = k + 1, nxt, nxt.lower  # "non-profit organization", "news agency"
+                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+                    after = tokens[k + 2] if k + 2 < len(tokens) else None
+                if tok.proper and nxt is not None and (nxt.proper or nxt.lower in gz.LINK_WORDS and after is not None and after.proper):
+                    return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
+                if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
+                    return None  # "the Pentagon", "the Russian Ministry of Defence": a name
+                if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in PERSON_NOUNS | ORG_NOUNS:
+                    return None  # "the German defence minister Boris Pistorius": the name run takes it
+                if nxt is not None and _modifier_after(nxt):
+                    continue  # "the executive order", "the military parade": the noun only modifies
+                if word in gz.ORG_DESCRIPTORS and word not in gz.INSTITUTION_ROLES and nxt is not None and nxt.lower == "of":
+                    return None  # "the movement of troops", "a group of protesters": not a body
+                if singular(word) in gz.DOCUMENT_NOUNS and not self._document_source(i, k):
+                    return None
+                span = self.text[tokens[i].start : tok.end]
+                kind = "joint" if word in gz.JOINT_ROLES else "role"
+                role = Mention(tokens[i].start, tok.end, span, kind, title=span, entity=_role_entity(word))
+                return self._crowd_checked(*self._with_place(k + 1, role))
+            bare = tok.text.replace("-", "").replace("\u2019", "").replace("'", "")
+            if not (bare.isalnum() or tok.proper) or word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
+                return None
+        return None
+
+    def _document_source(self, i: int, k: int) -> bool:
+        """Is the document phrase tokens[i..k] a source: "a Buzzfeed article", "according to the report",
+        "the report said"?  Not "its statement", "in the report", "the story was written"."""
+        tokens = self.tokens
+        if tokens[i].lower in _POSSESSIVE_DETERMINERS or tokens[k].lower in REPORTING_VERBS:
+            return False
+        if any(t.proper for t in tokens[i + 1 : k]):
+            return True
+        before = [t.lower for t in tokens[max(0, i - 2) : i]]
+        if before[-2:] == ["according", "to"]:
+            return True
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES
+
+    def _with_place(self, j: int, role: Mention) -> tuple[Mention, int]:
+        """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN":
+        a role and whom it serves."""
+        tokens = self.tokens
+        k = j + 1
+        serves = ("in", "at", "for", "to") if singular(role.text.split()[-1].lower()) in _ENVOYS else ("in", "at", "for")
+        if k < len(tokens) and tokens[j].lower in serves:
+            if tokens[k].lower == "the":
+                k += 1
+            end = k
+            while end < len(tokens) and (
+                tokens[end].proper or (end > k and (tokens[end].lower in gz.LINK_WORDS or tokens[end].lower in RUN_WORDS))
+            ):
+                end += 1
+            if end > k:
+                span = self.text[role.start : tokens[end - 1].end]
+                return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender, entity=role.entity), end
+        return role, j
+
+    def _crowd_checked(self, role: Mention, j: int) -> tuple[Mention | None, int]:
+        """ "3,000 soldiers arrived" names no source; "soldiers said" does."""
+        head = re.findall(r"[\w-]+", role.title.lower() or role.text.lower())[-1]
+        if head not in gz.CROWD_NOUNS or self._subject_of_cue(j):
+            return role, j
+        return None, j
+
+    def _narration_place(self, mention: Mention) -> bool:
+        """ "the talks in Doha", "a mall in Leeds": a place where something happened, not a source."""
+        if mention.kind == "joint":
+            if not all(p.entity in (COUNTRY, PLACE, "") and p.kind != "pronoun" for p in mention.parts) or not mention.parts:
+                return False
+        elif mention.kind in ("pronoun", "role") or mention.entity in (PERSON, ORG, GROUP):
+            return False
+        before = [t.lower for t in self.tokens if t.end <= mention.start][-3:]
+        if before and before[-1] == "the":
+            before = before[:-1]
+        if not before or before[-1] not in gz.LOCATIVE_WORDS:
+            return False
+        return not (before[-1] == "to" and len(before) > 1 and before[-2] == "according")
+
+
+def _with_label(text: str, mention: Mention) -> Mention:
+    """ "Sen. Ana Ruiz, D-Ore.,", "Tom Berg, 45,": a person's party or age, set off by commas, goes with the name."""
+    label = _LABEL_AFTER.match(text, mention.end)
+    if label is None or mention.kind not in ("name", "surname", "joint"):
+        return mention
+    end = label.end(1)
+    return Mention(mention.start, end, text[mention.start : end], mention.kind, mention.name, mention.title, mention.gender, mention.parts, mention.entity, mention.possessive)
+
+
+def _modifier_after(token: Token) -> bool:
+    """Is this lowercase word a noun that a role word before it only modifies ("executive order", "military drills")?"""
+    word = token.lower
+    if not (token.text.isalpha() and token.text.islower()) or word in REPORTING_VERBS:
+        return False
+    return word in gz.COMPOUND_HEADS or singular(word) in gz.COMPOUND_HEADS or word.endswith(_NOUN_ENDINGS)
+
+
+def _is_title(word: str, k: int, run: list[Token]) -> bool:
+    """Does this run word belong to the title before the name?"""
+    if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
+        return True
+    if "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-")):
+        return True  # "Director-General", "Secretary-General"
+    # "Russian Robert Shonov", "Yemeni Houthi": a nationality word before a name qualifies it.
+    return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
+
+
+def _is_role_head(word: str) -> bool:
+    return word in _ROLE_HEADS or singular(word) in _ROLE_HEADS or bool(AGE.fullmatch(word))
+
+
+def _role_entity(head: str) -> str:
+    """What a role noun stands for: "officials" a group, "the ministry" an organisation."""
+    single = singular(head)
+    if head in gz.JOINT_ROLES or head in gz.COLLECTIVE_NOUNS or head in gz.CROWD_NOUNS:
+        return GROUP
+    if single in gz.DOCUMENT_NOUNS or head in gz.DOCUMENT_NOUNS:
+        return DOCUMENT
+    if head in ORG_NOUNS or single in ORG_NOUNS:
+        return ORG
+    if head in PERSON_NOUNS and single == head or AGE.fullmatch(head):
+        return PERSON
+    return GROUP
+
+
+def _gender(words: list[str]) -> str:
+    if any(w in gz.FEMALE_WORDS for w in words):
+        return "f"
+    if any(w in gz.MALE_WORDS for w in words):
+        return "m"
+    return ""
+
+
+def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop an acronym glossing the mention before it: "the British Medical Association (BMA)"."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        prev = kept[-1] if kept else None
+        if prev is not None and text[prev.end : mention.start].strip() == "(" and text[mention.end : mention.end + 1] == ")":
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Merge "A and B" and "A, B and C" into one joint mention, and "ministers of A, B and C" into the list."""
+    out: list[Mention] = []
+    chain_from: int | None = None  # where the current "A, B, ..." run of names starts in `out`
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev is None or "pronoun" in (prev.kind, mention.kind):
+            out.append(mention)
+            chain_from = None
+            continue
+        between = text[prev.end : mention.start]
+        if prev.kind == "role" and mention.kind == "role" and _one_role(text, prev, mention):
+            span = text[prev.start : mention.end]
+            out[-1] = Mention(prev.start, mention.end, span, "role", title=span, entity=mention.entity)
+            continue
+        if _JOINER.fullmatch(between) and len(between) < 45:
+            members = out[chain_from:] if chain_from is not None else [prev]
+            del out[len(out) - len(members) :]
+            parts = tuple(p for m in [*members, mention] for p in (m.parts or (m,)))
+            start = members[0].start
+            out.append(Mention(start, mention.end, text[start : mention.end], "joint", parts=parts, entity=GROUP))
+            chain_from = None
+            continue
+        if _LIST_COMMA.fullmatch(between) and prev.kind not in ("role", "joint") and mention.kind != "role":
+            chain_from = len(out) - 1 if chain_from is None else chain_from
+            out.append(mention)
+            continue
+        chain_from = None
+        out.append(mention)
+    return _roles_of_lists(text, out)
+
+
+def _one_role(text: str, first: Mention, second: Mention) -> bool:
+    """ "anonymous Ukrainian military and security sources": two modifiers sharing one noun."""
+    words = second.text.split()
+    return (
+        re.fullmatch(r"\s+and\s+", text[first.end : second.start]) is not None
+        and first.text.split()[-1].lower() in gz.MODIFIERS
+        and len(words) == 2
+        and words[0].lower() in gz.MODIFIERS
+    )
+
+
+def _roles_of_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == "role"
+            and mention.kind == "joint"
+            and len(mention.parts) >= 2
+            and _ROLE_OF.fullmatch(text[prev.end : mention.start])
+        ):
+            span = text[prev.start : mention.end]
+            out[-1] = Mention(prev.start, mention.end, span, "joint", title=prev.text, parts=mention.parts, entity=GROUP)
+            continue
+        out.append(mention)
+    return out

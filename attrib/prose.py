@@ -1,0 +1,285 @@
+"""How news prose marks names: capitalisation, datelines, bylines, credits.
+
+A capitalised word is a name only when the article does not show otherwise:
+the first word of a sentence or of a Title Case headline is capitalised
+whatever it is, so a word the article also writes in lower case (and never
+capitalises mid-sentence) is a common word there (Mikheev's rule); so are
+weekdays, months beside a date, and opening adverbials ("Separately,",
+"Regarding the deaths,").  A dateline ("GENEVA (Reuters) -"), a section
+label ("Context:"), a byline or a picture credit names no source.  Closed
+lists come from `attrib.gazetteer`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from attrib import gazetteer as gz
+from attrib.lexicon import REPORTING_VERBS
+
+# What a name can stand for; "" when it cannot be told.
+PERSON, ORG, COUNTRY, PLACE, GROUP, DOCUMENT = "person", "org", "country", "place", "group", "document"
+PERSON_NOUNS = gz.PERSON_ROLES | gz.PERSON_DESCRIPTORS
+ORG_NOUNS = gz.INSTITUTION_ROLES | gz.ORG_DESCRIPTORS
+# Title words that are only people's: "Defence" may name a ministry, "Secretary" may not.
+PERSONAL_TITLES = (gz.TITLE_WORDS | PERSON_NOUNS) - gz.MODIFIERS
+
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.&/]\w+)*(?:\.['\u2019]s\b)?|\S", re.UNICODE)
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+# Words that may stand between a subject and its verb: "protesters have also said".
+AUXILIARIES = frozenset("has have had is are was were will would also later earlier then now been , could can".split())
+_BREAKS = frozenset(".!?:;\"\u201c\u201d\u2018\u2019\u00ab\u00bb([\u2022*-\u2013\u2014|")
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
+_PLACE = r"[A-Z][\w'.\u2019-]*(?:\s+[A-Z][\w'.\u2019-]*){0,3}(?:\s*\[[^\]\n]{1,30}\])?"
+# "GENEVA (Reuters) -", "Kyiv, 3 March (AFP) -", "BEIJING:", "Taipei, April 1 (IANS) ..."
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})"
+    rf"(?:,?\s+(?P<date>{_DATE}))?"
+    r"(?:\s*(?P<credit>\([^()\n]{1,40}\)))?"
+    r"(?:(?P<dash>\s*(?:--|[-\u2013\u2014:]))\s+|\s+(?=[A-Z\"\u201c]))"
+)
+_LABEL = re.compile(r"([A-Za-z][\w' ,\u2019]{0,30}?)\s*:\s+")
+_CREDIT_LEAD = re.compile(
+    r"\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|photos?|pictures?|images?|video)\s+(?:by|via|from)\b",
+    re.IGNORECASE,
+)
+_BYLINE_WORDS = frozenset("by and of the in for with de van von bin al".split())
+# Two or three capitalised words, as people's names are written: "Donald Trump", "Cho Tae-yul".
+_PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2}(?![\w-])")
+# Words that start a capitalised run without being anyone's first name.
+_NOT_FIRST_NAMES = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS | gz.NATIONALITY_ADJECTIVES | gz.CAPITALS.keys() | gz.COUNTRY_NAMES.keys()
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the sentence.  `proper`: capitalised as a name is, not only as a sentence's
+    first word; `lower`: the word in lower case without a possessive or a final stop ("Corp.'s"
+    -> "corp")."""
+
+    start: int
+    end: int
+    text: str
+    proper: bool
+    lower: str
+    capitalised: bool
+    possessive: bool
+
+
+def token(start: int, end: int, text: str, proper: bool) -> Token:
+    """A Token, its lower-case form and shape worked out once."""
+    lower = text.lower().rstrip(".")
+    if "'" in lower or "\u2019" in lower:
+        lower = POSSESSIVE.sub("", lower).rstrip(".")
+    return Token(start, end, text, proper, lower, proper or capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019")))
+
+
+def capitalised(word: str) -> bool:
+    """Written with a capital, as names are (but also "The", "Meanwhile")."""
+    return word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, near enough to look it up in a word list ("agencies" -> "agency")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole article shows about its words.
+
+    `lower`: words it writes in lower case; `inner`: words it capitalises
+    away from the start of a sentence; `alone`: capitalised words it uses
+    with no capitalised neighbour ("Hamas" in "with Hamas insisting");
+    `surnames`: last words of two- or three-word names shaped like a
+    person's ("Trump" from "Donald Trump"); `shouted`: words it writes in
+    capitals outside all-capitals lines ("WHO", "NATO").
+    """
+
+    lower: frozenset[str]
+    inner: frozenset[str]
+    alone: frozenset[str]
+    surnames: frozenset[str]
+    shouted: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def evidence(text: str) -> Evidence:
+    """Read the whole article once (cached: every sentence asks) for what its casing shows."""
+    lower: set[str] = set()
+    inner: set[str] = set()
+    alone: set[str] = set()
+    surnames: set[str] = set()
+    shouted: set[str] = set()
+    for run in _PERSON_SHAPE.finditer(text):
+        words = run.group().split()
+        first, last = words[0].lower(), POSSESSIVE.sub("", words[-1]).lower()
+        if first not in _NOT_FIRST_NAMES and last not in gz.NATIONALITY_ADJECTIVES and name_entity([], run.group(), "") == "":
+            surnames.add(last)
+    for line in text.splitlines():
+        words = [m.group() for m in _TOKEN.finditer(line, after_preamble(line, 0, len(line)))]
+        if title_case(words) or all_capitals(words):
+            continue
+        for n, word in enumerate(words):
+            if not word[0].isalpha():
+                continue
+            low = POSSESSIVE.sub("", word.lower())
+            if word.islower():
+                lower.add(low)
+            elif word.isupper() and len(word) > 1:
+                shouted.add(word)
+            elif word[0].isupper() and n > 0 and words[n - 1] not in _BREAKS:
+                inner.add(low)
+                after = words[n + 1] if n + 1 < len(words) else "."
+                if not capitalised(words[n - 1]) and not capitalised(after):
+                    alone.add(low)
+    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted))
+
+
+def title_case(words: list[str]) -> bool:
+    """A headline in Title Case: nearly every longer word capitalised."""
+    content = [w for w in words if len(w) > 3 and w.isalpha()]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def all_capitals(words: list[str]) -> bool:
+    """A headline in capitals: "MINISTER DENIES BUDGET CLAIMS"."""
+    letters = [w for w in words if any(c.isalpha() for c in w)]
+    return len(letters) >= 3 and all(not any(c.islower() for c in w) for w in letters)
+
+
+def after_preamble(text: str, start: int, end: int) -> int:
+    """Skip a dateline at a paragraph's start and a section label ("Context:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        dateline = _DATELINE.match(text, start, end)
+        if dateline and _is_dateline(dateline):
+            start = dateline.end()
+    label = _LABEL.match(text, start, end)
+    if label and " ".join(label.group(1).lower().split()) in gz.SECTION_LABELS:
+        start = label.end()
+    return start
+
+
+def _is_dateline(match: re.Match[str]) -> bool:
+    place = match.group("place")
+    shouting = sum(c.isupper() for c in place) >= 4 and not any(c.islower() for c in place.split(",")[0])
+    if match.group("dash"):
+        return shouting or bool(match.group("date") or match.group("credit"))
+    return bool(match.group("date") and match.group("credit"))
+
+
+def is_credit_line(sentence: str) -> bool:
+    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)"."""
+    stripped = sentence.strip()
+    if _CREDIT_LEAD.match(stripped):
+        return True
+    words = re.findall(r"[\w'\u2019.&-]+", stripped)
+    if stripped.startswith("By ") and all(w[0].isupper() or w.lower() in _BYLINE_WORDS for w in words):
+        return True
+    if len(words) > 10:
+        return False
+    lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", stripped)}
+    pairs = {" ".join(pair).lower() for pair in zip(words, words[1:])}
+    agencies = bool((lowered | pairs) & gz.CREDIT_AGENCIES)
+    if agencies and re.search(r"\w\s*/\s*\w", stripped):
+        return True
+    return agencies and all(capitalised(w) for w in words) and bool(lowered & gz.CREDIT_WORDS)
+
+
+def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Token]:
+    """The words of `text[start:end]` outside the `blocked` ranges, each marked proper or not."""
+    spans: list[tuple[int, int, str]] = []
+    position = start
+    for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
+        # Quote marks are not word characters, so no token crosses a blocked range's edge.
+        spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+        position = max(position, b)
+    words = [word for _, _, word in spans]
+    headline = title_case(words)
+    seen = evidence(text)
+    if all_capitals(words):
+        # Every word is in capitals: a name only where the article writes it so elsewhere too.
+        return [token(a, b, word, _shouted_name(word, seen)) for a, b, word in spans]
+    return [token(a, b, word, _proper(words, n, headline, seen)) for n, (a, b, word) in enumerate(spans)]
+
+
+def _shouted_name(word: str, seen: Evidence) -> bool:
+    low = POSSESSIVE.sub("", word.lower())
+    return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
+
+
+def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
+    """Is words[n] capitalised because it is a name?"""
+    word = words[n]
+    if not capitalised(word):
+        return False
+    low = POSSESSIVE.sub("", word.lower().rstrip("."))
+    if word.isupper() and len(word) > 1:
+        return True  # "WHO", "US": an acronym, even one spelt like a word
+    if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
+        return False
+    initial = all(not any(c.isalnum() for c in w) for w in words[:n])
+    if not (initial or headline):
+        return True
+    if low in seen.lower and low not in seen.inner:
+        return False
+    return not (initial and (low in gz.SENTENCE_WORDS or _adverbial(words, n, seen)))
+
+
+def _is_month(words: list[str], n: int) -> bool:
+    low = POSSESSIVE.sub("", words[n].lower())
+    before = words[n - 1].lower() if n > 0 else ""
+    after = words[n + 1] if n + 1 < len(words) else ""
+    dated = after[:1].isdigit() or before[:1].isdigit() or before in gz.DATE_LEADS
+    if low.rstrip(".") in gz.MONTH_ABBREVIATIONS:
+        return dated or (after == "." and n + 2 < len(words) and words[n + 2][:1].isdigit())
+    if low in gz.AMBIGUOUS_MONTHS:
+        return dated
+    return low in gz.MONTHS
+
+
+def _adverbial(words: list[str], n: int, seen: Evidence) -> bool:
+    """ "Separately, ...", "Roughly two ...", "Regarding the deaths, ...": an opening adverbial."""
+    low = words[n].lower()
+    after = words[n + 1] if n + 1 < len(words) else ""
+    if low in gz.CAPITALS or low in gz.COUNTRY_NAMES or low in seen.inner:
+        return False
+    if low.endswith("ly") and (after == "," or len(low) > 5 and (after[:1].isdigit() or after.islower())):
+        return True
+    verb_like = after.islower() and after not in REPORTING_VERBS and after not in AUXILIARIES
+    return low.endswith(("ing", "ed")) and len(low) > 5 and verb_like
+
+
+def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
+    """What a capitalised name stands for, from its words, its title and the noun before it."""
+    low = POSSESSIVE.sub("", name).lower()
+    words = low.split()
+    head = descriptor.split()[-1].lower() if descriptor else ""
+    if low in gz.COUNTRY_NAMES:
+        return COUNTRY
+    if "&" in name or " and " in low or any(w in gz.INSTITUTION_WORDS for w in words):
+        return ORG
+    if len(words) > 1 and words[-1] in gz.COMPANY_WORDS:
+        return ORG  # "Nordvik Seafood", even after "salmon farmer"
+    if any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words) or head in PERSON_NOUNS:
+        return PERSON
+    if head in ORG_NOUNS:
+        return ORG
+    if low in gz.CAPITALS:
+        return COUNTRY
+    letters = name.replace(".", "")
+    first = name.split()[0]
+    if letters.isupper() and len(letters) > 1 or len(words) > 1 and first.isalpha() and first.isupper() and len(first) > 1:
+        return ORG  # "NFSA", "FC Porto"
+    if singular(words[-1]) in gz.NATIONALITY_ADJECTIVES and words[-1] != singular(words[-1]):
+        return GROUP  # "North Koreans"
+    placed = words[-1] in gz.PLACE_WORDS or words[0] in gz.PLACE_PREFIXES or len(words) > 2 and words[0] in gz.PLACE_WORDS and words[1] == "of"
+    return PLACE if len(words) >= 2 and placed else ""

@@ -1,0 +1,167 @@
+"""Attribution frames on invented news sentences: which words report, and which report nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from attrib.frames import Cue
+from attrib.structure import SentenceView, analyse
+
+
+def first(text: str) -> SentenceView:
+    return analyse(text).sentences[0]
+
+
+def source_of(text: str) -> str | None:
+    main = first(text).main
+    return main.source.text if main is not None and main.source is not None else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # The reporting verb's own subject beats the clause subject and the object.
+        ("Rebels took the town on Monday, the army said.", "the army"),
+        ("Moreno said there were no concerns about the stadium incident.", "Moreno"),
+        ("The ferry sank near the harbour, said the regional governor.", "the regional governor"),
+        ("The regulator, founded in 1990 and based in Oslo, said prices rose.", "The regulator"),
+        ("Mayor Ines Costa told reporters the bridge was safe.", "Mayor Ines Costa"),
+        ("In a statement, the company said sales had fallen.", "the company"),
+        # Auxiliaries, adverbs, dates and parentheses between subject and verb.
+        ("The regulator on Friday (May 3) firmly insisted that the banks were sound.", "The regulator"),
+        ("Police have since repeatedly denied that anyone was hurt.", "Police"),
+        # A subordinate clause's source yields to the main clause's.
+        ("After Lisbon accused Madrid of hiding the report, Spain said on Tuesday it had nothing to hide.", "Spain"),
+        ("When asked about the strike, Lind insisted the talks would go on.", "Lind"),
+        ("Meanwhile, Mayor Ana Silva once again voiced concern about the bridge, saying it was unsafe.", "Mayor Ana Silva"),
+        ("Although the fire started near Harbour Point Mall, Moreno said the mall was safe.", "Moreno"),
+        ("The ministry condemned the raid, which it called reckless, and said it would respond.", "The ministry"),
+        # ... unless the main clause reports nothing said.
+        ("It comes a week after the regulator warned of shortages.", "the regulator"),
+        ("Vega spoke after the election commission alleged that votes had been bought.", "the election commission"),
+        # Appositions and parenthetical words between the subject and its verb.
+        ("Blue Harbour, a fishing charity based in Oslo, claimed on Friday that stocks had collapsed.", "Blue Harbour"),
+        ("The airline's chief executive, Mara Lind, told staff the routes would close.", "Mara Lind"),
+        ("Farm leaders, however, have rejected the plan.", "Farm leaders"),
+        ("Villagers, many of whom spent the night in shelters, said they felt abandoned.", "Villagers"),
+        # Attribution phrases.
+        ("Prices will rise next year, according to the central bank.", "the central bank"),
+        ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
+        ("Portugal's foreign ministry summoned the Spanish ambassador, according to a report by Lusa.", "Portugal's foreign ministry"),
+        ("The local paper quoted a witness as saying the road was closed.", "a witness"),
+        ("The broadcaster reported the talks had stalled, quoting an unnamed official.", "an unnamed official"),
+        ("The agency, citing two sources, reported that the deal was done.", "The agency"),
+        ("Tomas Berg's remarks follow claims by the union that wages were cut.", "the union"),
+        ("Berg's remarks follow claims by the dock workers' union, speaking on Monday, that wages were cut.", "union"),
+        ("It comes a day after the ministry said prices would rise, and follows claims by the union.", "the ministry"),
+        ("The army earlier in the day said the road was open.", "The army"),
+        ("Farm leaders have been worried about the harvest for months, warning of shortages.", "Farm leaders"),
+        # Headlines: present-tense verbs, Title Case, lists and colons.
+        ("Police confirm two arrests after market brawl", "Police"),
+        ("Union slams pay offer", "Union"),
+        ("Norway summons Danish envoy over fishing row", "Norway"),
+        ("Ministry Denies Report on Fuel Shortage", "Ministry"),
+        ("Drought will worsen this year, Kenya says", "Kenya"),
+        ("Chile, Peru, Bolivia condemn border closure", "Chile, Peru, Bolivia"),
+        ("Norway: Danish boats entered its waters illegally", "Norway"),
+        ("Ferry operator cancels winter sailings: harbour authority", "harbour authority"),
+    ],
+)
+def test_the_frame_names_the_source(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry did not respond to a request for comment.",
+        "The club has not commented on the transfer.",
+        "Neither the club nor the league have confirmed the transfer.",
+        "The army has never publicly confirmed the strike.",
+        "It did not say when the talks would resume.",
+        "The mayor's office did not immediately release a statement.",
+        "The company has yet to respond.",
+    ],
+)
+def test_negated_reporting_words_report_nothing(sentence: str) -> None:
+    view = first(sentence)
+    assert any(cue.negated for cue in view.cues)
+    assert view.main is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The ministry would not say whether the deal was agreed.", "The ministry"),
+        ("The regulator does not believe the drug is unsafe.", "The regulator"),
+        ("Police not saying what caused the crash", "Police"),
+    ],
+)
+def test_refusals_and_negated_judgements_are_statements(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+def test_a_passive_subject_is_the_audience_not_the_source() -> None:
+    view = first("The ambassador was informed that two diplomats must leave within a week.")
+    cue = view.cues[0]
+    assert cue.passive and cue.source is None and cue.content and cue.reports
+    assert view.main is None
+    called = first("Police were called to a warehouse on Sunday.").cues[0]
+    assert called.passive and not called.reports
+    hearsay = first("The knife believed to be used was found nearby.").cues[0]
+    assert hearsay.passive and not hearsay.reports
+
+
+def test_a_verb_that_can_report_nothing_is_empty_without_content() -> None:
+    assert first("The firm responded to the claims on Monday.").cues[0].empty
+    assert not first("The firm responded that the claims were false.").cues[0].empty
+
+
+def test_a_dateline_place_is_not_a_mention() -> None:
+    for text in (
+        "OSLO \u2014 The ministry said on Friday that the port would reopen.",
+        "Lima, March 3 (AFP) Police said the road was clear.",
+        "BERGEN: The council said the vote was fair.",
+    ):
+        view = first(text)
+        assert all(m.text not in ("OSLO", "Lima", "BERGEN") for m in view.mentions)
+        assert view.main is not None and view.main.source.text in ("The ministry", "Police", "The council")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Reporting by Ana Ruiz; Editing by Tom Hale)", "Photo: Jan Berg", "By Lena Holm", "Additional reporting by Ola Nes"],
+)
+def test_credit_lines_are_recognised(line: str) -> None:
+    assert first(line).credit
+
+
+def test_section_labels_and_ordinary_sentences_are_no_colon_sources() -> None:
+    assert first("Analysis: the talks are stuck again").headline_source is False
+    assert first("Read more: Ferry sinks off the coast").headline_source is False
+    assert source_of("Analysis: the talks are stuck again") is None
+
+
+def test_an_inverted_verb_takes_its_subject_only_when_nothing_follows_it() -> None:
+    assert source_of("Prices will rise, said the central bank on Tuesday.") == "the central bank"
+    assert source_of("The report, released by a think tank, said Germany was ready to act.") != "Germany"
+
+
+def test_a_cue_that_is_as_often_a_noun_needs_its_own_subject() -> None:
+    assert source_of("The agency is required to review the safety reports received each year.") is None
+
+
+def test_a_quote_ending_a_one_sentence_paragraph_is_no_headline() -> None:
+    assert not first('The coach said the team was "ready."').headline
+    assert first("Coach says team is ready").headline
+
+
+def test_a_list_inside_a_sentence_is_not_a_joint_source() -> None:
+    assert source_of("Ships were held by the navy, the coast guard and customs, officials said.") == "officials"
+
+
+def test_cues_keep_their_offsets() -> None:
+    text = "Rebels took the town, the army said."
+    cue = first(text).main
+    assert isinstance(cue, Cue)
+    assert text[cue.start : cue.end] == cue.text == "said"
