@@ -126,7 +126,9 @@ class Tagger:
                 quote = quotes[row]
                 record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
                 if quote == "none":
-                    record.confidence = self.calibration_.stance(float(quote_proba[row, none_quote]))
+                    # A guide rule that reports no one is as sure as one that reports someone.
+                    p_none = 1.0 if row in ruled else float(quote_proba[row, none_quote])
+                    record.confidence = self.calibration_.stance(p_none)
                 else:
                     stance_proba = stance_rows[row]
                     best = int(np.argmax(stance_proba))

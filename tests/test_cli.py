@@ -249,7 +249,8 @@ def test_evaluate_refuses_options_it_would_ignore(cli, args: list[str], message:
 
 
 def test_evaluate_cv_meets_the_acceptance_floors(cli) -> None:
-    """The one cross-validated evaluation: the model beats both baselines."""
+    """The one cross-validated evaluation: the model beats both baselines and keeps the
+    seed floors set when the dev-set work began (speaker 0.90, stance four 0.75)."""
     result = cli("evaluate", "--cv", "--json", "--data", DATA, "--seeds", SEEDS)
     assert result.exit_code == 0, result.stderr
     scores = json.loads(result.stdout)
@@ -257,7 +258,8 @@ def test_evaluate_cv_meets_the_acceptance_floors(cli) -> None:
     for baseline in baselines:
         assert model["stance"]["macro_f1_4"] > baseline["stance"]["macro_f1_4"]
         assert model["quote"]["macro_f1"] > baseline["quote"]["macro_f1"]
-    assert model["speaker"]["lenient"] >= 0.85
+    assert model["speaker"]["lenient"] >= 0.90
+    assert model["stance"]["macro_f1_4"] >= 0.75
 
 
 def _dicts(tagged: list[list[Record]]) -> list[dict]:
