@@ -3,7 +3,7 @@
 from importlib import metadata
 
 from attrib.records import Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 
 try:
     __version__ = metadata.version("attrib")

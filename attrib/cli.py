@@ -37,9 +37,9 @@ from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
 from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
 from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
 from attrib.inputs import MAX_BYTES, STDIN_ARG, Article, InputNote, iter_inputs, read_inputs
-from attrib.persistence import AtomicFile, ModelError
+from attrib.model.persistence import AtomicFile, ModelError
 from attrib.records import Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 from attrib.training import model_card, sources, trained_texts
 from attrib.training import train as train_model
 from attrib.views.explain import explain as explain_sentences

@@ -1,7 +1,7 @@
 """Honest scores: split by article, near-copies kept on one side, beside two baselines.
 
 Every split here drops from training each sentence that nearly copies a
-test sentence (see `attrib.splits`), so the model is never scored on words
+test sentence (see `attrib.model.splits`), so the model is never scored on words
 it was trained on.
 """
 
@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from attrib.corpus import Corpus
-from attrib.lexicon import keyword_stance
+from attrib.analysis.lexicon import keyword_stance
 from attrib.metrics import score
 from attrib.records import Record
-from attrib.splits import training_part
-from attrib.structure import analyse, words_between
-from attrib.tagger import Tagger
+from attrib.model.splits import training_part
+from attrib.analysis.structure import analyse, words_between
+from attrib.model.tagger import Tagger
 
 # Two articles from different outlets, together holding every stance and
 # quote type; see the README for why these two.

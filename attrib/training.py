@@ -18,8 +18,8 @@ from typing import Any
 
 from attrib.corpus import Corpus, Paths, load_corpus, text_sha256
 from attrib.evaluation import cross_validate
-from attrib.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, model_dir, read_card, save_model, versions
-from attrib.tagger import Tagger
+from attrib.model.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, model_dir, read_card, save_model, versions
+from attrib.model.tagger import Tagger
 
 BUNDLED = Path(__file__).parent / "bundled"
 BUNDLED_LABELS = BUNDLED / "labels.jsonl"
@@ -128,8 +128,8 @@ def _fingerprint() -> str:
     """A digest of attrib's code and bundled data, so a changed tagger never loads a stale cached model."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for path in sorted([*package.glob("*.py"), BUNDLED_LABELS, *BUNDLED_SEEDS.glob("*.txt")]):
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    for path in sorted([*package.rglob("*.py"), BUNDLED_LABELS, *BUNDLED_SEEDS.glob("*.txt")]):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -19,7 +19,7 @@ from threadpoolctl import threadpool_limits
 from typer.testing import CliRunner, Result
 
 from attrib.cli import app
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 from attrib.training import train
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.base import clone
 
-from attrib.calibration import (
+from attrib.model.calibration import (
     Calibration,
     FeatureRows,
     Temperature,
@@ -22,9 +22,9 @@ from attrib.calibration import (
     refit_classifier,
 )
 from attrib.corpus import load_corpus
-from attrib.features import SentenceInput, text_classifier
+from attrib.model.features import SentenceInput, text_classifier
 from attrib.records import Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 

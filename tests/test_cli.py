@@ -19,7 +19,7 @@ from hypothesis import given, settings
 
 from attrib.corpus import load_corpus
 from attrib.records import PREDICTION_FIELDS, QUOTE_TYPES, STANCES, Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
 from tests.strategies import hostile_text
 
@@ -268,7 +268,7 @@ def _dicts(tagged: list[list[Record]]) -> list[dict]:
 
 def test_saved_model_predicts_like_the_one_in_memory(session_tagger: Tagger, tmp_path: Path) -> None:
     """fit -> save -> load -> predict == fit -> predict; and two trainings agree (determinism)."""
-    from attrib.persistence import load_model, save_model
+    from attrib.model.persistence import load_model, save_model
 
     corpus = load_corpus(DATA, SEEDS)
     articles = [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
@@ -628,7 +628,7 @@ def test_output_file_that_cannot_be_written_is_left_as_it_was(cli, tmp_path: Pat
 
 _BROKEN_TAGGER = """
 import sys
-from attrib import tagger
+from attrib.model import tagger
 
 def broken(self, articles):
     raise KeyError("an internal table lost its key")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.frames import Cue
-from attrib.structure import SentenceView, analyse
+from attrib.analysis.frames import Cue
+from attrib.analysis.structure import SentenceView, analyse
 
 
 def first(text: str) -> SentenceView:

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrib import lexicon
-from attrib.lexicon import (
+from attrib.analysis import lexicon
+from attrib.analysis.lexicon import (
     CONDEMN,
     CONDITION,
     CONFIRM,

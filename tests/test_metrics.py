@@ -11,19 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from attrib.matching import align, confidence_outcomes, speaker_exact, speaker_lenient
 from attrib.metrics import (
-    align,
     bootstrap_interval,
     classification_scores,
-    confidence_outcomes,
     lenient_rate,
     macro_f1,
     quote_report,
     reliability,
     score,
     sentence_boundary_scores,
-    speaker_exact,
-    speaker_lenient,
     speaker_scores,
     stance_report,
 )

@@ -15,9 +15,9 @@ import joblib
 import pytest
 
 import attrib.cli as attrib_cli
-from attrib import persistence
-from attrib.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, save_model, sha256_file
-from attrib.tagger import Tagger
+from attrib.model import persistence
+from attrib.model.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, save_model, sha256_file
+from attrib.model.tagger import Tagger
 from attrib.training import cache_dir, train
 from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
 
@@ -252,7 +252,7 @@ def test_saved_files_are_not_private(trained_model: Path) -> None:
 
 _SLOW_SAVE = """
 import sys, time
-from attrib import persistence
+from attrib.model import persistence
 
 def dump(value, path, *args, **kwargs):
     with open(path, "wb") as handle:
@@ -262,7 +262,7 @@ def dump(value, path, *args, **kwargs):
     time.sleep(60)
 
 from attrib import cli
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 tagger = Tagger.load(sys.argv[1])
 persistence.joblib.dump = dump
 cli.train_model = lambda data, seeds, out: persistence.save_model(tagger, out, {})

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.names import NameTable, find_mentions
-from attrib.structure import analyse
+from attrib.analysis.names import NameTable, find_mentions
+from attrib.analysis.structure import analyse
 
 
 def mentions(text: str) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 
 # Invented for this test: no such dam, firm or authority exists.
 ARTICLE = """Andes neighbours offer help after dam collapse

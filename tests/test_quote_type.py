@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.quotes import find_quotes
-from attrib.structure import analyse
-from attrib.tagger import Tagger, _guide_quote
+from attrib.analysis.quotes import find_quotes
+from attrib.analysis.structure import analyse
+from attrib.model.tagger import Tagger, _guide_quote
 
 
 def test_mixed_straight_and_curly_marks_close_each_other() -> None:

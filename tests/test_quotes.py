@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 
-from attrib.quotes import find_quotes
+from attrib.analysis.quotes import find_quotes
 from tests.strategies import hostile_text
 
 

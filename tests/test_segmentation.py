@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from attrib.segmentation import MAX_SENTENCE, paragraphs, split_sentences
+from attrib.analysis.segmentation import MAX_SENTENCE, paragraphs, split_sentences
 from tests.strategies import hostile_text
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 
 from attrib.records import Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 
 MALL = """Harbour Point Mall reopens after weekend scare
 Officer Dana Ruiz spoke to reporters outside Harbour Point Mall on Sunday.

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 from attrib.corpus import load_corpus
-from attrib.features import SentenceInput, text_classifier
-from attrib.lexicon import FEATURE_NAMES, stance_features
-from attrib.tagger import LEXICON_PRIOR, Tagger, _with_lexicon_prior
+from attrib.model.features import SentenceInput, text_classifier
+from attrib.analysis.lexicon import FEATURE_NAMES, stance_features
+from attrib.model.tagger import LEXICON_PRIOR, Tagger, _with_lexicon_prior
 from tests.conftest import DATA, SEEDS
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from attrib.corpus import load_corpus
 from attrib.records import QUOTE_TYPES, STANCES
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,9 +13,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from attrib.features import SentenceInput, sentence_inputs
-from attrib.structure import analyse
-from attrib.tagger import LEXICON_PRIOR, Tagger
+from attrib.model.features import SentenceInput, sentence_inputs
+from attrib.analysis.structure import analyse
+from attrib.model.tagger import LEXICON_PRIOR, Tagger
 from attrib.views.explain import Decision, explain, explain_decision
 from tests.conftest import SEEDS
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from attrib.records import STANCES, Record
-from attrib.tagger import Tagger
+from attrib.model.tagger import Tagger
 from attrib.views.html import html_page
 from attrib.views.summary import summarise
 from tests.conftest import SEEDS

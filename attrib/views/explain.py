@@ -24,14 +24,14 @@ from sklearn.feature_extraction import DictVectorizer, FeatureHasher
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from attrib.features import SentenceInput, sentence_inputs
-from attrib.lexicon import lexicon_matches
+from attrib.model.features import SentenceInput, sentence_inputs
+from attrib.analysis.lexicon import lexicon_matches
 from attrib.records import Record
-from attrib.speakers import Candidate, Speaker
-from attrib.structure import analyse
-from attrib.tagger import Tagger, lexicon_prior
+from attrib.model.speakers import Candidate, Speaker
+from attrib.analysis.structure import analyse
+from attrib.model.tagger import Tagger, lexicon_prior
 
-# Prefix of the lexicon features in the hand-made feature dictionary (attrib.features).
+# Prefix of the lexicon features in the hand-made feature dictionary (attrib.model.features).
 _LEXICON_PREFIX = "lex:"
 
 

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from attrib.metrics import normalise_speaker
+from attrib.matching import normalise_speaker
 from attrib.records import PREDICTION_FIELDS, STANCES, Record
 
 SUMMARY_FORMATS = ("table", "csv", "json")

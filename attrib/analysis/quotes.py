@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrib.segmentation import Span, paragraphs
+from attrib.analysis.segmentation import Span, paragraphs
 
 # Opening mark -> the marks that may close it.
 _CLOSERS: dict[str, str] = {

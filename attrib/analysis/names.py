@@ -1,6 +1,6 @@
 """The per-article table that names sources, and the mentions it is built from.
 
-Mentions are found in `attrib.mentions` (re-exported here).  The table turns
+Mentions are found in `attrib.analysis.mentions` (re-exported here).  The table turns
 a mention into the canonical name the labelling guide asks for: the fullest
 form in the article, without honorifics or titles.  It also answers what a
 description points back to ("the 28-year-old", "the company", "the
@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
-from attrib import gazetteer as gz
-from attrib.lexicon import REPORTING_VERBS
-from attrib.mentions import AGE, ROLE_WORDS, RUN_WORDS, Mention, find_mentions
-from attrib.prose import (
+from attrib.analysis import gazetteer as gz
+from attrib.analysis.lexicon import REPORTING_VERBS
+from attrib.analysis.mentions import AGE, ROLE_WORDS, RUN_WORDS, Mention, find_mentions
+from attrib.analysis.prose import (
     COUNTRY,
     DOCUMENT,
     GROUP,

@@ -19,9 +19,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from attrib import gazetteer as gz
-from attrib.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
-from attrib.names import Mention
+from attrib.analysis import gazetteer as gz
+from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
+from attrib.analysis.names import Mention
 
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s]")
 _QUOTE = "\x00"

@@ -1,7 +1,7 @@
 """Closed word lists for finding and naming sources: countries, capitals, dates, descriptors.
 
 These are general facts about the world and about how news is written, never
-about one article.  `attrib.names` reads them; nothing here runs any logic
+about one article.  `attrib.analysis.names` reads them; nothing here runs any logic
 beyond building lookup tables.
 """
 

@@ -7,7 +7,7 @@ capitalises mid-sentence) is a common word there (Mikheev's rule); so are
 weekdays, months beside a date, and opening adverbials ("Separately,",
 "Regarding the deaths,").  A dateline ("GENEVA (Reuters) -"), a section
 label ("Context:"), a byline or a picture credit names no source.  Closed
-lists come from `attrib.gazetteer`.
+lists come from `attrib.analysis.gazetteer`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from attrib import gazetteer as gz
-from attrib.lexicon import REPORTING_VERBS
+from attrib.analysis import gazetteer as gz
+from attrib.analysis.lexicon import REPORTING_VERBS
 
 # What a name can stand for; "" when it cannot be told.
 PERSON, ORG, COUNTRY, PLACE, GROUP, DOCUMENT = "person", "org", "country", "place", "group", "document"

@@ -31,7 +31,7 @@ import numpy as np
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from attrib.metrics import align, confidence_outcomes
+from attrib.matching import align, confidence_outcomes
 from attrib.records import Record
 
 # At most this many folds: with more articles, each fold holds several.
@@ -106,7 +106,7 @@ def article_folds(articles: Sequence[str], folds: int = FOLDS) -> list[list[str]
 
 def fit_calibration(gold: Sequence[Record], pred: Sequence[Record]) -> Calibration:
     """Both temperatures from out-of-fold predictions of the gold sentences
-    (see `attrib.metrics.confidence_outcomes` for which sentences count)."""
+    (see `attrib.matching.confidence_outcomes` for which sentences count)."""
     stance, speaker = confidence_outcomes(align(gold, pred))
     return Calibration(
         fit_temperature([c for c, _ in stance], [right for _, right in stance]),

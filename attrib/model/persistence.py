@@ -28,7 +28,7 @@ import joblib
 from attrib.jsonio import JSONProblem, loads
 
 if TYPE_CHECKING:
-    from attrib.tagger import Tagger
+    from attrib.model.tagger import Tagger
 
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model.json"
@@ -243,7 +243,7 @@ def _minor(version: str) -> str:
 
 def load_model(path: Path) -> "Tagger":
     """Load after checking the card: versions first, then the model file's sha256."""
-    from attrib.tagger import Tagger
+    from attrib.model.tagger import Tagger
 
     directory = model_dir(path)
     card = read_card(directory)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrib.frames import Cue, annotate, main_cue
-from attrib.lexicon import headline_cues, reporting_cues
-from attrib.names import Mention, NameTable, find_mentions
-from attrib.prose import is_credit_line
-from attrib.quotes import QuoteSpan, find_quotes
-from attrib.segmentation import Span, split_sentences
+from attrib.analysis.frames import Cue, annotate, main_cue
+from attrib.analysis.lexicon import headline_cues, reporting_cues
+from attrib.analysis.names import Mention, NameTable, find_mentions
+from attrib.analysis.prose import is_credit_line
+from attrib.analysis.quotes import QuoteSpan, find_quotes
+from attrib.analysis.segmentation import Span, split_sentences
 
 __all__ = ["ArticleView", "Cue", "SentenceView", "analyse", "words_between"]
 

@@ -17,14 +17,14 @@ from sklearn.exceptions import NotFittedError
 from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
-from attrib.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
+from attrib.model.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
 from attrib.corpus import Corpus
-from attrib.features import SentenceInput, sentence_inputs, text_classifier
-from attrib.lexicon import ACT_VERBS, HEADLINE_VERBS
+from attrib.model.features import SentenceInput, sentence_inputs, text_classifier
+from attrib.analysis.lexicon import ACT_VERBS, HEADLINE_VERBS
 from attrib.records import Record
-from attrib.speakers import Candidate, Speaker, SpeakerRanker, candidates
-from attrib.splits import training_part
-from attrib.structure import ArticleView, SentenceView, analyse
+from attrib.model.speakers import Candidate, Speaker, SpeakerRanker, candidates
+from attrib.model.splits import training_part
+from attrib.analysis.structure import ArticleView, SentenceView, analyse
 
 _CHUNK = 4096
 # Verbs that, with "by", only name who reported or wrote something.
@@ -71,7 +71,7 @@ class Tagger:
 
         A fold keeps this model's fitted features and refits its classifiers
         on the other folds (near-copies of the fold's sentences dropped), so
-        calibrating costs a fraction of a fit.  See attrib.calibration.
+        calibrating costs a fraction of a fit.  See attrib.model.calibration.
         """
         sentences = [sentence for item in parsed for sentence in item.inputs]
         quote_rows, stance_rows = FeatureRows(self.quote_model_, sentences), FeatureRows(self.stance_model_, sentences)
@@ -166,7 +166,7 @@ class Tagger:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "Tagger":
         """The model at `path`, or the default model that ships with attrib."""
-        from attrib.persistence import load_model
+        from attrib.model.persistence import load_model
         from attrib.training import load_default
 
         return load_default() if path is None else load_model(Path(path))

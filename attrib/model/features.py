@@ -20,8 +20,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
-from attrib.lexicon import reporting_cues, stance_features
-from attrib.structure import ArticleView, SentenceView, words_between
+from attrib.analysis.lexicon import reporting_cues, stance_features
+from attrib.analysis.structure import ArticleView, SentenceView, words_between
 
 _HEADLINE_ENDINGS = ".!?\u201d\"'\u2019)\u2026:"
 

@@ -20,10 +20,10 @@ import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from attrib.metrics import normalise_speaker
-from attrib.names import PERSON, Mention, is_person_role
-from attrib.frames import main_cue
-from attrib.structure import ArticleView, Cue, SentenceView, words_between
+from attrib.matching import normalise_speaker
+from attrib.analysis.names import PERSON, Mention, is_person_role
+from attrib.analysis.frames import main_cue
+from attrib.analysis.structure import ArticleView, Cue, SentenceView, words_between
 
 _OBJECT_WORDS = frozenset(
     """told tells tell accused accuses urged urges asked asks pushed thanked

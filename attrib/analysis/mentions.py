@@ -8,7 +8,7 @@ agency"), or several of these joined by "and".  No list of known people is
 involved.  Names are found by their shape, by what the article itself shows
 (a capitalised word that the article also writes in lower case, and never
 capitalises mid-sentence, is a common word: Mikheev's rule), and by closed
-lists of countries, capitals, dates and descriptors (`attrib.gazetteer`).
+lists of countries, capitals, dates and descriptors (`attrib.analysis.gazetteer`).
 Datelines, section labels, bylines and picture credits name no source and
 are skipped; so are places where something happened ("the talks in Doha").
 
@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrib import gazetteer as gz
-from attrib.lexicon import REPORTING_VERBS
-from attrib.prose import (
+from attrib.analysis import gazetteer as gz
+from attrib.analysis.lexicon import REPORTING_VERBS
+from attrib.analysis.prose import (
     AUXILIARIES,
     COUNTRY,
     DOCUMENT,
@@ -44,7 +44,6 @@ from attrib.prose import (
     POSSESSIVE,
     Token,
     after_preamble,
-    capitalised,
     evidence,
     is_credit_line,
     name_entity,

@@ -1,0 +1,1 @@
+"""The tagger: features, classifiers, the speaker ranker, calibration and model files."""
