@@ -133,7 +133,7 @@ def speaker_exact(gold: str | None, pred: str | None) -> bool:
 def speaker_lenient(gold: str | None, pred: str | None) -> bool:
     """As many sources on each side, each matching one on the other (see
     `_same_source`): "Healey" matches "John Healey", "government" matches
-    "UK government", "Houthis" matches "Houthi movement"; "David Lammy" does
+    "UK government", "Rebels" matches "rebel movement"; "David Lammy" does
     not match "David Lammy and Cho Tae-yul", nor "Lloyd Austin" "John Healey".
     A missing name never matches."""
     if not gold or not pred:

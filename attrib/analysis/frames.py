@@ -56,7 +56,7 @@ _SUBORDINATORS = frozenset(
     unless whereas until which who whom whose where what how why
     whether""".split()
 )
-# Verbs that can report nothing: "Nebenzia spoke after the United States alleged ...".
+# Verbs that can report nothing: "The envoy spoke after Canada alleged ...".
 _CONTENTLESS = frozenset(
     """speak speaks spoke spoken speaking comment commented commenting respond
     responds responded responding agree agrees agreed agreeing""".split()
@@ -542,7 +542,7 @@ def _is_adverb(word: str) -> bool:
 
 
 def _may_speak(mention: Mention) -> bool:
-    """Not a possessive ("Singh's comments"), a date ("Oct. 12") nor an adverb opening the sentence ("Strongly")."""
+    """Not a possessive ("Okafor's comments"), a date ("Oct. 12") nor an adverb opening the sentence ("Strongly")."""
     if mention.possessive or mention.text.endswith(("'s", "\u2019s")):
         return False
     words = re.findall(r"[A-Za-z]+", mention.text.lower())

@@ -225,7 +225,7 @@ Slavic Soviet Ottoman Celtic Bavarian Texan Californian Floridian Sahrawi
 Rohingya Yazidi Alawite Maronite Coptic Berber Tatar Cossack Bedouin
 """
 
-# Hyphenated descriptors that qualify a name rather than being one: "Sudan-born", "Iran-backed".
+# Hyphenated descriptors that qualify a name rather than being one: "Kenyan-born", "Iran-backed".
 DESCRIPTOR_SUFFIXES = (
     "-born", "-based", "-backed", "-led", "-controlled", "-owned", "-linked",
     "-funded", "-allied", "-aligned", "-run", "-held", "-made", "-bred",
@@ -344,7 +344,7 @@ INSTITUTION_WORDS = frozenset(
     """.split()
 )
 
-# Last words of place names: "Red Sea", "Kursk Oblast", "Regent Mall".
+# Last words of place names: "Red Sea", "Kursk Oblast", "Eastgate Mall".
 PLACE_WORDS = frozenset(
     """
     sea ocean gulf bay strait straits river lake island islands peninsula coast
@@ -370,7 +370,7 @@ LOCATIVE_WORDS = frozenset(
 )
 
 # Nouns that describe a person before or instead of their name:
-# "track star Peter Bol", "the 28-year-old", "the Sudan-born runner".
+# "track star Ruth Chebet", "the 28-year-old", "the Kenyan-born runner".
 PERSON_DESCRIPTORS = frozenset(
     """
     star athlete runner sprinter player striker midfielder defender goalkeeper
@@ -392,7 +392,7 @@ PERSON_DESCRIPTORS = frozenset(
     """.split()
 )
 # Nouns that describe an organisation before or instead of its name:
-# "security firm Ambrey", "the company", "the regulator".
+# "security firm Vantor", "the company", "the regulator".
 ORG_DESCRIPTORS = frozenset(
     """
     firm company group giant maker manufacturer producer carrier airline

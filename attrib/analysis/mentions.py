@@ -19,7 +19,7 @@ Each mention says what it names in `entity`:
   (several people or sources: "officials", "the pair", a joint mention),
   "document" ("the report", "a Reuters story");
 - "" when the mention alone cannot tell (a lone capitalised word such as
-  "Kirby" or "Hezbollah", a two-word name with no title); the article's
+  "Varga" or "Frelimo", a two-word name with no title); the article's
   `NameTable.entity_of` decides those.
 """
 
@@ -61,7 +61,7 @@ RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
-# "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The PCG and the AFP", "Ana Ruiz, 45, and Tom Berg".
+# "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The NTSB and the FAA", "Ana Ruiz, 45, and Tom Berg".
 _JOINER = re.compile(r",?(?:\s*(?:\d{1,3}|[DRI]-[A-Z][a-z]*\.?),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
 _LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 # A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
@@ -85,7 +85,7 @@ class Mention:
     `title` the title or descriptor words before it ("Defence Secretary",
     "track star"); `parts` holds the members of a joint mention.  `entity`
     says what the mention names (see the module docstring), and
-    `possessive` marks a name in the possessive ("Singh's comments"): it
+    `possessive` marks a name in the possessive ("Okafor's comments"): it
     mentions its owner, who is not thereby speaking.
     """
 
@@ -327,7 +327,7 @@ class _Parser:
         return None, j
 
     def _leading_name(self, name_tokens: list[Token], title_tokens: list[Token]) -> tuple[Mention, int] | None:
-        """ "the leader of Hamas Ismail Haniyeh": a word the article uses alone starts a longer run."""
+        """ "the head of Frelimo Daniel Chapo": a word the article uses alone starts a longer run."""
         first = name_tokens[0]
         if title_tokens or len(name_tokens) < 3 or first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
             return None
@@ -349,7 +349,7 @@ class _Parser:
         return name in gz.COUNTRY_NAMES and (following.lower in gz.CROWD_NOUNS or following.lower in gz.COMPOUND_HEADS)
 
     def _modifies_next_name(self, j: int, run: list[Token]) -> bool:
-        """ "Australian Olympic track star Peter Bol": the run only qualifies the name after it."""
+        """ "Kenyan marathon star Ruth Chebet": the run only qualifies the name after it."""
         tokens = self.tokens
         k = j
         while k < len(tokens) and k - j < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
@@ -363,7 +363,7 @@ class _Parser:
         return noun in PERSON_NOUNS or noun in ORG_NOUNS or noun in gz.TITLE_WORDS
 
     def _descriptor_before(self, first: Token) -> str:
-        """ "security firm Ambrey", "journalist Jim DeRogatis": the common noun phrase just before a name."""
+        """ "security firm Vantor", "journalist Lena Park": the common noun phrase just before a name."""
         i = self.index[id(first)]
         k = i
         while k > 0 and i - k < 4 and self.tokens[k - 1].text.isalpha() and self.tokens[k - 1].text.islower():
@@ -376,7 +376,7 @@ class _Parser:
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
     def _possessive_role(self, j: int, run: list[Token]) -> tuple[Mention | None, int] | None:
-        """ "South Korea's spy agency", "Kelly's lawyer": a possessive name and a role."""
+        """ "South Korea's spy agency", "Okafor's lawyer": a possessive name and a role."""
         if not run[-1].possessive:
             return None
         tokens = self.tokens
@@ -435,7 +435,7 @@ class _Parser:
         return None
 
     def _document_source(self, i: int, k: int) -> bool:
-        """Is the document phrase tokens[i..k] a source: "a Buzzfeed article", "according to the report",
+        """Is the document phrase tokens[i..k] a source: "a Guardian article", "according to the report",
         "the report said"?  Not "its statement", "in the report", "the story was written"."""
         tokens = self.tokens
         if tokens[i].lower in _POSSESSIVE_DETERMINERS or tokens[k].lower in REPORTING_VERBS:
@@ -512,7 +512,7 @@ def _is_title(word: str, k: int, run: list[Token]) -> bool:
         return True
     if "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-")):
         return True  # "Director-General", "Secretary-General"
-    # "Russian Robert Shonov", "Yemeni Houthi": a nationality word before a name qualifies it.
+    # "Brazilian Ana Lima", "Somali Shabaab": a nationality word before a name qualifies it.
     return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
 
 

@@ -116,7 +116,7 @@ class NameTable:
         for mention in flat:
             core = _role_key(mention.title)[1]
             if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
-                # "A Hezbollah official said ... the Hezbollah official added", "Election officials ...
+                # "A union official said ... the union official added", "Election officials ...
                 # Top election officials": with no one named in that role, the first description names it.
                 spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
                 table._add_title(mention.start, mention.title, mention, spoken_for or _role_name(mention.text))
@@ -144,7 +144,7 @@ class NameTable:
             self._add_title(mention.start, mention.title, mention)
 
     def _apposition(self, text: str, left: Mention, right: Mention) -> None:
-        """ "John Healey, the UK Defence Secretary", "Blue/Yellow, a Lithuanian non-profit organization"."""
+        """ "John Healey, the UK Defence Secretary", "Seawatch, a Dutch rescue charity"."""
         if right.kind == "role" and left.kind in ("name", "surname", "place"):
             role, holder = right, left
         elif left.kind == "role" and right.kind in ("name", "surname", "place"):
@@ -219,7 +219,7 @@ class NameTable:
         return self._fullest_organisation(plain)
 
     def _fullest_organisation(self, name: str) -> str:
-        """ "Treasury" -> "Treasury Department", "Houthis" -> "Houthi movement": the fullest form of a body."""
+        """ "Treasury" -> "Treasury Department", "Rebels" -> "rebel movement": the fullest form of a body."""
         if name not in self._fullest:
             words = _org_words(name)
             best = name
@@ -240,7 +240,7 @@ class NameTable:
         """What a mention names: "person", "org", "country", "place", "group", "document", or "" when unknown.
 
         A lone word is a person when the article names a person with it
-        ("Kirby" after "John Kirby"), a country or capital by the gazetteer,
+        ("Varga" after "Anna Varga"), a country or capital by the gazetteer,
         an organisation when the article spells it out as one.
         """
         if mention.entity:
@@ -265,7 +265,7 @@ class NameTable:
     def antecedent(self, mention: Mention) -> str | None:
         """The source a description points back to, or None.
 
-        "the 28-year-old", "the Sudan-born runner" -> the nearest person
+        "the 28-year-old", "the Kenyan-born runner" -> the nearest person
         named before; "Russia's ambassador" in an article's lead, before
         anyone is named -> the first person named after; "the company", "the
         defence ministry", "the New Jersey company" -> the organisation
@@ -274,7 +274,7 @@ class NameTable:
         "the statement" -> whoever issued it, else the latest source named;
         "the countries" -> the latest joint source.  An indefinite
         description ("a company") introduces a new source, and a body with
-        a name of its own ("the Houthi movement", "the group's TV station",
+        a name of its own ("the rebel movement", "the group's TV station",
         "the Ukrainian military") points back to nothing.
         """
         words = _before_preposition(re.findall(r"[\w'\u2019-]+", mention.text))
@@ -309,7 +309,7 @@ class NameTable:
     def _document_source(self, mention: Mention, words: list[str], head: str) -> str | None:
         owner = [w for w in words[:-1] if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS]
         if owner:
-            return self._named(POSSESSIVE.sub("", owner[-1]), "")  # "a Reuters story", "the Buzzfeed article"
+            return self._named(POSSESSIVE.sub("", owner[-1]), "")  # "a Reuters story", "the Guardian article"
         if words[0].lower() not in _DEFINITE:
             return None
         documents = [e for e in self._before(mention.start) if e.entity == DOCUMENT and e.named]
@@ -416,7 +416,7 @@ def _list_name(names: list[str]) -> str:
 
 
 def _role_name(text: str) -> str:
-    """A role as the article words it, without its article; "the Yemeni Houthi movement" -> "Houthi movement"."""
+    """A role as the article words it, without its article; "the Somali rebel movement" -> "rebel movement"."""
     words = strip_determiner(text).split()
     if len(words) > 2 and words[0].lower() in gz.NATIONALITY_ADJECTIVES and capitalised(words[1]) and words[1].lower() not in gz.INSTITUTION_WORDS:
         words = words[1:]
@@ -461,7 +461,7 @@ def _spelled(word: str) -> bool:
 
 
 def _acronym_expansions(text: str) -> dict[str, str]:
-    """Acronyms the article spells out: "PCG" -> "Philippine Coast Guard" (initials of the capitalised words)."""
+    """Acronyms the article spells out: "NTSB" -> "National Transportation Safety Board" (initials of the capitalised words)."""
     candidates: dict[str, list[str]] = {}
     for run in _CAP_RUN.finditer(text):
         words = run.group().split()
