@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import joblib
 
 from attrib.jsonio import JSONProblem, loads
+from attrib.model.compiled import COMPILED_FORMAT
 
 if TYPE_CHECKING:
     from attrib.model.tagger import Tagger
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model.json"
 # Bumped whenever the pickled classes change shape; older models are refused.
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3
 
 
 class ModelError(Exception):
@@ -99,6 +100,7 @@ def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[
         full_card = {
             **card,
             "format": MODEL_FORMAT,
+            "compiled_format": COMPILED_FORMAT,
             "versions": versions(),
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "model_sha256": sha256_file(model_tmp),
@@ -271,7 +273,7 @@ def load_model(path: Path) -> "Tagger":
     except Exception as error:  # a checksum match makes this rare; any unpickling failure is the same problem
         raise ModelError(f"{model_path}: cannot load model ({type(error).__name__}); run `attrib train` again") from None
     if not isinstance(tagger, Tagger) or not all(
-        hasattr(tagger, name) for name in ("quote_model_", "stance_model_", "speaker_model_")
+        hasattr(tagger, name) for name in ("quote_model_", "stance_model_", "speaker_model_", "quote_scorer_", "stance_scorer_")
     ):
         raise ModelError(f"{model_path}: not a trained attrib model; run `attrib train` again")
     return tagger

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.exceptions import NotFittedError
-from sklearn.pipeline import Pipeline
 from threadpoolctl import threadpool_limits
 
+from attrib.model.compiled import CompiledClassifier, compile_pipeline
 from attrib.model.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
 from attrib.corpus import Corpus
 from attrib.model.features import SentenceInput, sentence_inputs, text_classifier
@@ -63,6 +63,10 @@ class Tagger:
         self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(rows.inputs, rows.quotes)
         self.stance_model_ = text_classifier(char_ngrams=True, C=1.0, stance_evidence=True).fit(rows.attributed, rows.stances)
         self.speaker_model_ = SpeakerRanker().fit(rows.groups)
+        # Tagging scores the same pipelines compiled to numpy arrays: the same
+        # probabilities (tests/test_compiled.py) without scikit-learn's per-call costs.
+        self.quote_scorer_ = compile_pipeline(self.quote_model_)
+        self.stance_scorer_ = compile_pipeline(self.stance_model_)
         self.calibration_ = self._calibrate(corpus, parsed)
         return self
 
@@ -82,8 +86,8 @@ class Tagger:
             rows = _training_rows([item for item in parsed if item.article not in held_out], train.by_article())
             model = Tagger()
             try:
-                model.quote_model_ = refit_classifier(quote_rows, rows.inputs, rows.quotes)
-                model.stance_model_ = refit_classifier(stance_rows, rows.attributed, rows.stances)
+                model.quote_scorer_ = refit_classifier(quote_rows, rows.inputs, rows.quotes)
+                model.stance_scorer_ = refit_classifier(stance_rows, rows.attributed, rows.stances)
                 model.speaker_model_ = SpeakerRanker().fit(rows.groups)
             except ValueError:  # the other folds lack a class to learn
                 continue
@@ -103,19 +107,19 @@ class Tagger:
         inputs = [sentence_input for item in parsed for sentence_input in item.inputs]
         if not inputs:
             return [[] for _ in parsed]
-        quote_proba = _predict_proba(self.quote_model_, inputs)
-        quote_labels = [str(label) for label in self.quote_model_.classes_]
+        quote_proba = _predict_proba(self.quote_scorer_, inputs)
+        quote_labels = [str(label) for label in self.quote_scorer_.classes_]
         quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
         ruled = _apply_guide_rules(parsed, quotes)
         none_quote = quote_labels.index("none")
         # Stance only for attributed sentences: the rest take none, and the
         # character n-grams are the costliest step of a batch.
         attributed = [row for row, quote in enumerate(quotes) if quote != "none"]
-        stance_labels = [str(label) for label in self.stance_model_.classes_]
+        stance_labels = [str(label) for label in self.stance_scorer_.classes_]
         stance_rows: dict[int, np.ndarray] = {}
         if attributed:
             chosen = [inputs[row] for row in attributed]
-            proba = _with_lexicon_prior(_predict_proba(self.stance_model_, chosen), stance_labels, chosen)
+            proba = _with_lexicon_prior(_predict_proba(self.stance_scorer_, chosen), stance_labels, chosen)
             stance_rows = dict(zip(attributed, proba))
         results: list[list[Record]] = []
         row = 0
@@ -300,7 +304,7 @@ def _share_quote_speakers(view: ArticleView, records: list[Record]) -> None:
             record.speaker, record.speaker_confidence = source.speaker, source.speaker_confidence
 
 
-def _predict_proba(model: Pipeline | RefitClassifier, inputs: list[SentenceInput]) -> np.ndarray:
+def _predict_proba(model: CompiledClassifier | RefitClassifier, inputs: list[SentenceInput]) -> np.ndarray:
     """Probabilities in chunks of _CHUNK sentences, so one huge article does not hold every n-gram matrix at once."""
     return np.vstack([model.predict_proba(inputs[i : i + _CHUNK]) for i in range(0, len(inputs), _CHUNK)])
 
