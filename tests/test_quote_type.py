@@ -77,3 +77,10 @@ def test_a_picture_caption_is_narration(session_tagger: Tagger) -> None:
 )
 def test_a_main_clause_with_its_own_source_is_a_quote_whatever_the_classifier_says(sentence: str, quote: str | None) -> None:
     assert _guide_quote(analyse(sentence).sentences[0], "none") == quote
+
+
+def test_a_sentence_a_guide_rule_reports_as_no_ones_is_as_sure_as_a_ruled_quote(session_tagger: Tagger) -> None:
+    """A credit line is none by rule, so its confidence is the rule's (1, through the calibration), not the classifier's."""
+    [said, credit] = session_tagger.tag("Police said the road was closed.\n(Reporting by Ana Lima; Editing by Tom Berg)\n", "x")
+    assert said.quote == "indirect" and credit.quote == "none"
+    assert credit.confidence == session_tagger.calibration_.stance(1.0)
