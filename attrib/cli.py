@@ -28,24 +28,24 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Optional, TextIO
+from typing import TYPE_CHECKING, NoReturn, Optional, TextIO
 
 import typer
 
 from attrib import __version__
+from attrib.atomic import AtomicFile
 from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
-from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
 from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
 from attrib.inputs import MAX_BYTES, STDIN_ARG, Article, InputNote, iter_inputs, read_inputs
-from attrib.model.persistence import AtomicFile, ModelError
 from attrib.records import Record
-from attrib.model.tagger import Tagger
-from attrib.training import model_card, sources, trained_texts
-from attrib.training import train as train_model
-from attrib.views.explain import explain as explain_sentences
-from attrib.views.explain import explanation_json, explanation_lines
 from attrib.views.html import html_page
 from attrib.views.summary import SUMMARY_FORMATS, is_records_file, read_records, summarise, summary_csv, summary_json, summary_table
+
+if TYPE_CHECKING:
+    from attrib.model.tagger import Tagger
+
+# Model, training, evaluation and explanation code is imported inside the commands
+# that use it, so that `attrib --help` and argument errors answer at once.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who speaks in each sentence of a news article, and what stance they take.")
 
@@ -88,9 +88,12 @@ def options(
     _options.debug = debug
 
 
-def _load(model: Optional[Path]) -> Tagger:
+def _load(model: Optional[Path], pipelines: bool = False) -> Tagger:
+    from attrib.loading import load_tagger
+    from attrib.model.persistence import ModelError
+
     try:
-        return Tagger.load(model)
+        return load_tagger(model, pipelines=pipelines)
     except ModelError as error:
         _fail(f"attrib: {error}")
     except CorpusError as error:  # only the default model trains, from the data bundled with attrib
@@ -122,6 +125,9 @@ def train(
     out: Path = typer.Option(Path("models"), help="Directory to write model.joblib and model.json to."),
 ) -> None:
     """Validate the labels, fit every model, save model and model card."""
+    from attrib.training import sources
+    from attrib.training import train as train_model
+
     labels, folders = sources(data or [], seeds or [], with_bundled=with_seeds)
     try:
         summary = train_model(labels, folders, out)
@@ -337,6 +343,9 @@ def explain(
     encoding: Optional[str] = typer.Option(None, help="Text encoding of the input when not UTF-8, e.g. cp1252."),
 ) -> None:
     """Why each sentence got its quote type, stance and speaker: the features that pushed for and against."""
+    from attrib.views.explain import explain as explain_sentences
+    from attrib.views.explain import explanation_json, explanation_lines
+
     _check_encoding(encoding)
     inputs = read_inputs([file], encoding=encoding)
     for note in inputs.notes:
@@ -348,7 +357,7 @@ def explain(
     if not inputs.articles:
         return
     article = inputs.articles[0]
-    tagger = _load(model)
+    tagger = _load(model, pipelines=True)
     try:
         explanations = explain_sentences(tagger, article.text, article.id, None if sentence is None else [sentence])
     except ValueError as error:
@@ -401,6 +410,9 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON."),
 ) -> None:
     """Score quote type, speaker, stance, sentence boundaries and confidences beside two baselines."""
+    from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
+    from attrib.training import sources
+
     if dev and (gold is not None or articles is not None):
         _fail("attrib: --dev scores on data/dev; pass either --dev or --gold FILE --articles DIR, not both")
     if dev and cv:
@@ -434,6 +446,10 @@ def evaluate(
 
 def _warn_if_trained_on(corpus: Corpus, model: Optional[Path]) -> None:
     """Say so when the gold articles are among those the model was trained on: its scores there flatter it."""
+    from attrib.loading import model_card
+    from attrib.model.persistence import ModelError
+    from attrib.training import trained_texts
+
     try:
         seen = overlap(corpus, trained_texts(model_card(model)))
     except (ModelError, CorpusError):

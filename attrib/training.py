@@ -1,16 +1,11 @@
-"""Building models: `attrib train`, and the default model that ships with attrib.
+"""Building models: `attrib train`, and the default model from the data bundled with attrib.
 
-The default model is trained on first use from the labels and seeds
-bundled inside the package and cached per attrib and scikit-learn version
-and per digest of attrib's code and data, so a fresh install tags at once
-and an upgrade rebuilds instead of unpickling a model written by another
-version.
+Loading them, and where the default model is cached, is attrib.loading's job.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +13,7 @@ from typing import Any
 
 from attrib.corpus import Corpus, Paths, load_corpus, text_sha256
 from attrib.evaluation import cross_validate
-from attrib.model.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, model_dir, read_card, save_model, versions
+from attrib.model.persistence import CARD_FILE, MODEL_FILE, save_model
 from attrib.model.tagger import Tagger
 
 BUNDLED = Path(__file__).parent / "bundled"
@@ -77,16 +72,6 @@ def trained_texts(card: dict[str, Any]) -> set[str]:
     return {value for value in hashes.values() if isinstance(value, str)} if isinstance(hashes, dict) else set()
 
 
-def model_card(model: Path | None) -> dict[str, Any]:
-    """The card of the model at `model`, or of the default model (built from the bundled data)."""
-    if model is not None:
-        return read_card(model_dir(model))
-    try:
-        return read_card(cache_dir())
-    except ModelError:  # the cache could not be written: the default model's data is the bundled data
-        return data_card(load_corpus(BUNDLED_LABELS, BUNDLED_SEEDS))
-
-
 def train(labels: Paths, articles: Paths, out: Path, evaluate: bool = True) -> dict[str, Any]:
     """Validate the data, fit, score leave-one-article-out, and save model and card to `out`.
 
@@ -115,31 +100,8 @@ def train(labels: Paths, articles: Paths, out: Path, evaluate: bool = True) -> d
     return {"model": str(out / MODEL_FILE), "card": str(out / CARD_FILE), **saved}
 
 
-def cache_dir() -> Path:
-    """Where the default model is cached: $ATTRIB_CACHE_DIR, else the user's cache directory."""
-    root = os.environ.get("ATTRIB_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "attrib"
-    )
-    v = versions()
-    return Path(root) / f"default-{v['attrib']}-sklearn{v['scikit-learn']}-{_fingerprint()}"
-
-
-def _fingerprint() -> str:
-    """A digest of attrib's code and bundled data, so a changed tagger never loads a stale cached model."""
-    digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted([*package.rglob("*.py"), BUNDLED_LABELS, *BUNDLED_SEEDS.glob("*.txt")]):
-        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def load_default() -> Tagger:
-    """The cached default model, built from the bundled data when absent or unusable."""
-    directory = cache_dir()
-    try:
-        return load_model(directory)
-    except ModelError:
-        pass
+def build_default(directory: Path) -> Tagger:
+    """The default model, fitted on the bundled data and saved to `directory` when it can be written."""
     corpus = load_corpus(BUNDLED_LABELS, BUNDLED_SEEDS)
     tagger = Tagger().fit(corpus)
     try:

@@ -25,14 +25,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.base import clone
-from sklearn.pipeline import Pipeline
 
 from attrib.matching import align, confidence_outcomes
 from attrib.records import Record
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 # At most this many folds: with more articles, each fold holds several.
 FOLDS = 5
@@ -156,6 +157,8 @@ def refit_classifier(features: FeatureRows, inputs: Sequence[Any], labels: Seque
     solver stops at a looser tolerance (FOLD_TOLERANCE), which moves the
     probabilities by about 0.02 and halves the time.
     """
+    from sklearn.base import clone
+
     matrix = features.of(inputs)
     columns = np.unique(matrix.nonzero()[1])
     classifier = clone(features.classifier).set_params(tol=FOLD_TOLERANCE)

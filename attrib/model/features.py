@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-
-from sklearn.feature_extraction import FeatureHasher
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
+from typing import TYPE_CHECKING
 
 from attrib.analysis.lexicon import reporting_cues, stance_features
 from attrib.analysis.structure import ArticleView, SentenceView, words_between
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.pipeline import Pipeline
 
 _HEADLINE_ENDINGS = ".!?\u201d\"'\u2019)\u2026:"
 
@@ -96,6 +95,8 @@ def _hasher() -> FeatureHasher:
 
     A few hundred feature names in 2**16 buckets leave collisions rare, and unseen cue words still get a column.
     """
+    from sklearn.feature_extraction import FeatureHasher
+
     return FeatureHasher(n_features=2**16, alternate_sign=False)
 
 
@@ -103,7 +104,14 @@ def text_classifier(char_ngrams: bool, C: float, stance_evidence: bool = False) 
     """TF-IDF words (and characters) with the hand-made features, into a balanced logistic regression.
 
     `stance_evidence` adds the stance lexicons' features (for the stance model).
+    Only fitting calls this, so only fitting imports scikit-learn; tagging scores
+    the compiled pipelines (attrib.model.compiled).
     """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
     dicts = _dicts_with_stance_evidence if stance_evidence else _dicts
     parts = [
         ("words", Pipeline([("get", FunctionTransformer(_texts)), ("tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1))])),

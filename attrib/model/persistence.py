@@ -1,12 +1,15 @@
 """Saving and loading models, with a model card that guards every load.
 
-A model is a directory holding `model.joblib` and its card `model.json`.
-The card records the library versions, the training data's checksum and
-the model file's sha256; a load checks the checksum and versions before
-unpickling, so a truncated, foreign or stale file is refused with a
-message instead of a traceback.  Model files are pickles: the checksum
-catches damage and mix-ups, not tampering by someone who can also edit
-the card, so load only models from a source you trust.
+A model is a directory of three files: `tagger.pickle`, the compiled
+tagger that tags (numpy arrays and attrib's own classes); `model.joblib`,
+the full tagger with its scikit-learn pipelines, which `attrib explain`
+reads; and their card `model.json`.  The card records the model and
+compiled formats, the library versions, the training data's checksum and
+each file's sha256; a load checks the card before unpickling, so a
+truncated, foreign or stale file is refused with a message instead of a
+traceback.  Model files are pickles: the checksum catches damage and
+mix-ups, not tampering by someone who can also edit the card, so load
+only models from a source you trust.
 """
 
 from __future__ import annotations
@@ -14,27 +17,30 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import platform
 import shutil
-import tempfile
 import warnings
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
-import joblib
-
+from attrib.atomic import readable_as_usual, temporary
 from attrib.jsonio import JSONProblem, loads
-from attrib.model.compiled import COMPILED_FORMAT
-
-if TYPE_CHECKING:
-    from attrib.model.tagger import Tagger
+from attrib.model.calibration import Calibration
+from attrib.model.compiled import COMPILED_FORMAT, CompiledClassifier
+from attrib.model.speakers import SpeakerRanker
+from attrib.model.tagger import Tagger
 
 MODEL_FILE = "model.joblib"
+SERVING_FILE = "tagger.pickle"
 CARD_FILE = "model.json"
-# Bumped whenever the pickled classes change shape; older models are refused.
-MODEL_FORMAT = 3
+# Bumped whenever the saved files or pickled classes change shape; older models are refused.
+MODEL_FORMAT = 4
+# What the compiled tagger's pickle may refer to; anything else is not a file attrib wrote.
+_SERVING_MODULES = frozenset(("attrib", "numpy", "copyreg"))
+_SERVING_BUILTINS = frozenset(("frozenset", "set", "complex", "slice", "bytearray"))
 
 
 class ModelError(Exception):
@@ -78,45 +84,57 @@ def model_dir(path: Path) -> Path:
 _MODEL_PATHS = "pass the model directory written by `attrib train`, or the model.joblib or model.json in it"
 
 
-def save_model(tagger: "Tagger", directory: Path, card: dict[str, Any]) -> dict[str, Any]:
-    """Write model and card so that an interrupted save leaves the previous pair intact.
+def save_model(tagger: Tagger, directory: Path, card: dict[str, Any]) -> dict[str, Any]:
+    """Write the model files and card so that an interrupted save leaves the previous ones intact.
 
-    Both are written to temporary files in the same directory first and
-    renamed into place only when complete; if the card cannot be put in
-    place after the model was, the previous model is put back.  A process
-    killed outright (SIGKILL, power loss) between the two renames leaves a
-    new model beside the old card, which a load refuses by checksum.
+    All are written to temporary files in the same directory first and
+    renamed into place only when complete, the card last; if a rename
+    fails, the model files already replaced are put back.  A process
+    killed outright (SIGKILL, power loss) between the renames leaves new
+    files beside the old card, which a load refuses by checksum.
     Directories created for the model are removed again if the save fails.
     """
+    import joblib  # only saving and `load_model(pipelines=True)` need it: 0.1-0.2 s of a one-article predict
+
     created = _make_directories(directory)
-    model_path, card_path = directory / MODEL_FILE, directory / CARD_FILE
+    card_path = directory / CARD_FILE
+    files = (MODEL_FILE, SERVING_FILE)
     temporaries: list[Path] = []
     saved = False
     try:
-        for name in (MODEL_FILE, CARD_FILE, MODEL_FILE + ".previous"):
-            temporaries.append(_temporary(directory, name))
-        model_tmp, card_tmp, backup = temporaries
-        joblib.dump(tagger, model_tmp)
+        for name in (*files, CARD_FILE, *(name + ".previous" for name in files)):
+            temporaries.append(temporary(directory, name))
+        written = dict(zip(files, temporaries))
+        card_tmp = temporaries[len(files)]
+        backups = dict(zip(files, temporaries[len(files) + 1 :]))
+        joblib.dump(tagger, written[MODEL_FILE])
+        with written[SERVING_FILE].open("wb") as handle:
+            pickle.dump(tagger.compiled(), handle, protocol=pickle.HIGHEST_PROTOCOL)
         full_card = {
             **card,
             "format": MODEL_FORMAT,
             "compiled_format": COMPILED_FORMAT,
             "versions": versions(),
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "model_sha256": sha256_file(model_tmp),
+            "model_sha256": sha256_file(written[MODEL_FILE]),
+            "serving_sha256": sha256_file(written[SERVING_FILE]),
         }
         card_tmp.write_text(json.dumps(full_card, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        for written in (model_tmp, card_tmp):
-            _readable_as_usual(written)
-        had_model = _keep_copy(model_path, backup)
-        os.replace(model_tmp, model_path)
+        for path in (*written.values(), card_tmp):
+            readable_as_usual(path)
+        had = {name: _keep_copy(directory / name, backups[name]) for name in files}
+        replaced: list[str] = []
         try:
+            for name in files:
+                os.replace(written[name], directory / name)
+                replaced.append(name)
             os.replace(card_tmp, card_path)
         except BaseException:
-            if had_model:
-                os.replace(backup, model_path)
-            else:
-                model_path.unlink(missing_ok=True)
+            for name in replaced:
+                if had[name]:
+                    os.replace(backups[name], directory / name)
+                else:
+                    (directory / name).unlink(missing_ok=True)
             raise
         saved = True
     finally:
@@ -142,43 +160,8 @@ def _remove_empty(directories: list[Path]) -> None:
             return
 
 
-class AtomicFile:
-    """A file written under a temporary name beside `path` and renamed into place by `commit`.
-
-    Readers never see a half-written file, and a run that fails or is
-    interrupted (`discard`) leaves the previous file as it was.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._temporary = _temporary(path.parent, path.name)
-        self.handle = self._temporary.open("w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.handle.close()
-        _readable_as_usual(self._temporary)
-        os.replace(self._temporary, self.path)
-
-    def discard(self) -> None:
-        self.handle.close()
-        self._temporary.unlink(missing_ok=True)
-
-
-def _temporary(directory: Path, name: str) -> Path:
-    handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
-    os.close(handle)
-    return Path(path)
-
-
-def _readable_as_usual(path: Path) -> None:
-    """Give a temporary file the permissions of a normally created one (mkstemp makes it private)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
-
-
 def _keep_copy(path: Path, backup: Path) -> bool:
-    """Hard-link (or copy) the current model to `backup` so a failed save can restore it."""
+    """Hard-link (or copy) the current file to `backup` so a failed save can restore it."""
     if not path.is_file():
         return False
     backup.unlink()
@@ -203,26 +186,31 @@ def read_card(directory: Path) -> dict[str, Any]:
 
 
 def check_card(card: dict[str, Any], directory: Path) -> None:
-    """Refuse a model whose card was written by an incompatible attrib or scikit-learn."""
+    """Refuse a model whose card was written by an incompatible attrib."""
     card_path = directory / CARD_FILE
-    found = card.get("format")
-    if not isinstance(found, int) or isinstance(found, bool):
-        raise ModelError(
-            f"{card_path}: model format is {_json_type(found)}, not a whole number "
-            f"(this attrib reads format {MODEL_FORMAT}); run `attrib train` to rebuild it"
-        )
-    if found != MODEL_FORMAT:
-        raise ModelError(
-            f"{card_path}: model format {found}, this attrib reads format {MODEL_FORMAT}; "
-            "run `attrib train` to rebuild it"
-        )
+    for key, expected in (("format", MODEL_FORMAT), ("compiled_format", COMPILED_FORMAT)):
+        what = "model format" if key == "format" else "compiled format"
+        found = card.get(key)
+        if not isinstance(found, int) or isinstance(found, bool):
+            raise ModelError(
+                f"{card_path}: {what} is {_json_type(found)}, not a whole number "
+                f"(this attrib reads {what} {expected}); run `attrib train` to rebuild it"
+            )
+        if found != expected:
+            raise ModelError(
+                f"{card_path}: {what} {found}, this attrib reads {what} {expected}; run `attrib train` to rebuild it"
+            )
+
+
+def check_scikit_learn(card: dict[str, Any], directory: Path) -> None:
+    """Refuse scikit-learn pipelines pickled by another scikit-learn minor version (the compiled tagger needs none)."""
     recorded = card.get("versions")
     saved = recorded.get("scikit-learn") if isinstance(recorded, dict) else None
     saved = saved if isinstance(saved, str) else ""
     current = metadata.version("scikit-learn")
     if _minor(saved) != _minor(current):
         raise ModelError(
-            f"{card_path}: model saved with scikit-learn {saved[:40] or 'unknown'}, this is {current}; "
+            f"{directory / CARD_FILE}: model saved with scikit-learn {saved[:40] or 'unknown'}, this is {current}; "
             "run `attrib train` to rebuild it with this version"
         )
 
@@ -243,37 +231,80 @@ def _minor(version: str) -> str:
     return ".".join(version.split(".")[:2])
 
 
-def load_model(path: Path) -> "Tagger":
-    """Load after checking the card: versions first, then the model file's sha256."""
-    from attrib.model.tagger import Tagger
+def load_model(path: Path, pipelines: bool = False) -> Tagger:
+    """The tagger at `path`, after checking its card: formats and versions first, then the file's sha256.
 
+    By default the compiled tagger (tagger.pickle), which tags without
+    scikit-learn; with `pipelines`, the full tagger (model.joblib), whose
+    scikit-learn pipelines `attrib explain` reads.
+    """
     directory = model_dir(path)
     card = read_card(directory)
     check_card(card, directory)
-    model_path = directory / MODEL_FILE
-    if not model_path.is_file():
-        raise ModelError(f"{model_path}: model file missing beside its card; run `attrib train` again")
+    if pipelines:
+        check_scikit_learn(card, directory)
+        tagger = _unpickle(directory, MODEL_FILE, card.get("model_sha256"), _joblib_load)
+        complete = hasattr(tagger, "quote_model_") and hasattr(tagger, "stance_model_")
+    else:
+        tagger = _unpickle(directory, SERVING_FILE, card.get("serving_sha256"), _serving_load)
+        complete = True
+    if not (complete and _is_compiled_tagger(tagger)):
+        raise ModelError(f"{directory / (MODEL_FILE if pipelines else SERVING_FILE)}: not a trained attrib model; run `attrib train` again")
+    return tagger
+
+
+def _unpickle(directory: Path, name: str, expected: object, load: Callable[[Path], Any]) -> Any:
+    """The object in `directory / name`, once its sha256 matches the card's."""
+    path = directory / name
+    if not path.is_file():
+        raise ModelError(f"{path}: model file missing beside its card; run `attrib train` again")
     try:
-        digest = sha256_file(model_path)
+        digest = sha256_file(path)
     except OSError as error:
+        raise ModelError(f"{path}: cannot read the model ({error.strerror or error}); check that you may read it") from None
+    if digest != expected:
         raise ModelError(
-            f"{model_path}: cannot read the model ({error.strerror or error}); check that you may read it"
-        ) from None
-    if digest != card.get("model_sha256"):
-        raise ModelError(
-            f"{model_path}: checksum does not match {directory / CARD_FILE} "
-            "(truncated, damaged or replaced); run `attrib train` again"
+            f"{path}: checksum does not match {directory / CARD_FILE} (truncated, damaged or replaced); run `attrib train` again"
         )
     try:
-        with warnings.catch_warnings():
-            # The card's check above decides which scikit-learn versions may load
-            # the model; scikit-learn's own warning about a patch release is noise.
-            warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
-            tagger = joblib.load(model_path)
+        return load(path)
     except Exception as error:  # a checksum match makes this rare; any unpickling failure is the same problem
-        raise ModelError(f"{model_path}: cannot load model ({type(error).__name__}); run `attrib train` again") from None
-    if not isinstance(tagger, Tagger) or not all(
-        hasattr(tagger, name) for name in ("quote_model_", "stance_model_", "speaker_model_", "quote_scorer_", "stance_scorer_")
-    ):
-        raise ModelError(f"{model_path}: not a trained attrib model; run `attrib train` again")
-    return tagger
+        raise ModelError(f"{path}: cannot load model ({type(error).__name__}); run `attrib train` again") from None
+
+
+def _joblib_load(path: Path) -> Any:
+    import joblib
+
+    with warnings.catch_warnings():
+        # The card's check decides which scikit-learn versions may load the
+        # pipelines; scikit-learn's own warning about a patch release is noise.
+        warnings.filterwarnings("ignore", message=".*Trying to unpickle estimator.*")
+        return joblib.load(path)
+
+
+class _ServingUnpickler(pickle.Unpickler):
+    """Finds only attrib's and numpy's classes and functions and a few builtins: all the compiled tagger
+    holds, so loading it never imports scikit-learn or scipy, whatever the file says."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        allowed = module.split(".")[0] in _SERVING_MODULES or (module == "builtins" and name in _SERVING_BUILTINS)
+        if not allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a compiled tagger")
+        return super().find_class(module, name)
+
+
+def _serving_load(path: Path) -> Any:
+    with path.open("rb") as handle:
+        return _ServingUnpickler(handle).load()
+
+
+def _is_compiled_tagger(tagger: Any) -> bool:
+    """What tagging reads, of the types it expects."""
+    return (
+        isinstance(tagger, Tagger)
+        and isinstance(getattr(tagger, "quote_scorer_", None), CompiledClassifier)
+        and isinstance(getattr(tagger, "stance_scorer_", None), CompiledClassifier)
+        and isinstance(getattr(tagger, "speaker_model_", None), SpeakerRanker)
+        and isinstance(getattr(tagger.speaker_model_, "weights_", None), dict)
+        and isinstance(getattr(tagger, "calibration_", None), Calibration)
+    )

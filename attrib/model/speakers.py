@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from typing import Any
+
 import numpy as np
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 
 from attrib.matching import normalise_speaker
 from attrib.analysis.names import PERSON, Mention, is_person_role
@@ -293,9 +293,19 @@ def _previous_features(view: SentenceView) -> dict[str, float]:
 
 
 class SpeakerRanker:
-    """Logistic regression over candidates: is this the source of the sentence?"""
+    """Logistic regression over candidates: is this the source of the sentence?
+
+    `fit` keeps the fitted scikit-learn pipeline (`pipeline_`) and its
+    weights by feature name (`weights_`, `bias_`); scoring reads only the
+    weights, so `compiled()` drops the pipeline for tagging without
+    scikit-learn.
+    """
 
     def fit(self, groups: list[tuple[list[Candidate], str]]) -> "SpeakerRanker":
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+
         rows: list[dict[str, float]] = []
         labels: list[int] = []
         for found, gold in groups:
@@ -308,12 +318,27 @@ class SpeakerRanker:
                 labels.append(int(correct))
         if len(set(labels)) < 2:
             raise ValueError("too little training data: no attributed sentence whose speaker is among its candidates")
-        vectorizer = DictVectorizer()
         model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000, random_state=0)
-        model.fit(vectorizer.fit_transform(rows), np.array(labels))
+        self.pipeline_: Any = Pipeline([("vectorizer", DictVectorizer()), ("model", model)]).fit(rows, np.array(labels))
+        vectorizer = self.pipeline_.named_steps["vectorizer"]
         self.weights_ = dict(zip(vectorizer.feature_names_, model.coef_[0].tolist()))
         self.bias_ = float(model.intercept_[0])
         return self
+
+    def compiled(self) -> "SpeakerRanker":
+        """The weights alone: what `choose` needs, nothing whose unpickling imports scikit-learn."""
+        ranker = SpeakerRanker()
+        ranker.weights_, ranker.bias_ = self.weights_, self.bias_
+        return ranker
+
+    def scores(self, found: list[Candidate]) -> list[float]:
+        """Each candidate's logit less the bias: its features times their weights."""
+        weights = self.weights_
+        return [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in found]
+
+    def probability(self, score: float) -> float:
+        """The probability that a candidate with this score is the source (the pipeline's predict_proba)."""
+        return float(1.0 / (1.0 + np.exp(-(score + self.bias_))))
 
     def choose(self, found: list[Candidate], cues: tuple[Cue, ...]) -> Speaker:
         """The source the sentence's attribution frame names, else the best-scored candidate.
@@ -328,12 +353,11 @@ class SpeakerRanker:
         first_cue = cues[0].text if cues else None
         if not found:
             return Speaker(None, None, first_cue, 0.0)
-        weights = self.weights_
-        scores = [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in found]
+        scores = self.scores(found)
         framed = [i for i, c in enumerate(found) if c.features.get("frame_source")]
         best = framed[0] if framed else int(np.argmax(scores))
         chosen = found[best]
-        confidence = float(1.0 / (1.0 + np.exp(-(scores[best] + self.bias_))))
+        confidence = self.probability(scores[best])
         if chosen.mention is None:
             return Speaker(chosen.name, None, first_cue, confidence)
         mention = chosen.mention

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
-from sklearn.exceptions import NotFittedError
-from threadpoolctl import threadpool_limits
 
 from attrib.model.compiled import CompiledClassifier, compile_pipeline
 from attrib.model.calibration import Calibration, FeatureRows, RefitClassifier, article_folds, fit_calibration, refit_classifier
@@ -45,13 +42,32 @@ class Tagger:
 
     Follows scikit-learn's conventions: nothing happens in `__init__`,
     `fit` returns the fitted tagger, fitted attributes end in `_`.
+    Tagging reads only the compiled attributes (see `compiled`), so a
+    tagger loaded for tagging never imports scikit-learn; fitting does.
     """
 
     def fit(self, corpus: Corpus) -> "Tagger":
+        import sklearn.linear_model  # noqa: F401  (loads scipy's BLAS and OpenMP, so that the limit below reaches them)
+        from threadpoolctl import threadpool_limits
+
         # The models are small: multi-threaded BLAS only adds overhead, and on a
         # busy machine its spinning threads make fitting tens of times slower.
+        # The limit applies to the libraries loaded when it is set, hence the import.
         with threadpool_limits(limits=1, user_api="blas"):
             return self._fit(corpus)
+
+    def compiled(self) -> "Tagger":
+        """The part of this fitted tagger that tags: compiled scorers, speaker weights, calibration.
+
+        Numpy arrays and attrib's own classes only, so loading it imports
+        neither scikit-learn nor scipy; the pipelines stay with the full
+        tagger, for `attrib explain`.
+        """
+        tagger = Tagger()
+        tagger.quote_scorer_, tagger.stance_scorer_ = self.quote_scorer_, self.stance_scorer_
+        tagger.speaker_model_ = self.speaker_model_.compiled()
+        tagger.calibration_ = self.calibration_
+        return tagger
 
     def _fit(self, corpus: Corpus) -> "Tagger":
         parsed = [_parse(article, corpus.texts[article]) for article in corpus.articles]
@@ -167,14 +183,6 @@ class Tagger:
             choices.append((found, speaker))
         return choices
 
-    @classmethod
-    def load(cls, path: Path | str | None = None) -> "Tagger":
-        """The model at `path`, or the default model that ships with attrib."""
-        from attrib.model.persistence import load_model
-        from attrib.training import load_default
-
-        return load_default() if path is None else load_model(Path(path))
-
 
 @dataclass
 class _Rows:
@@ -209,8 +217,10 @@ def _training_rows(parsed: list[_Parsed], gold: dict[str, list[Record]]) -> _Row
 
 def _checked_pairs(tagger: Tagger, articles: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (id, text) pairs, after saying plainly what is wrong with a call that cannot work."""
-    if not hasattr(tagger, "quote_model_"):
-        raise NotFittedError("this Tagger is not fitted yet; call fit(corpus) first, or use Tagger.load()")
+    if not hasattr(tagger, "quote_scorer_"):
+        from sklearn.exceptions import NotFittedError
+
+        raise NotFittedError("this Tagger is not fitted yet; call fit(corpus) first, or use attrib.load_tagger()")
     if isinstance(articles, (str, bytes)):
         raise TypeError("tag_many takes (id, text) pairs, e.g. [('a1', text)], not one string; use tag(text) for one article")
     pairs = list(articles)
