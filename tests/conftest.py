@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from typer.testing import CliRunner, Result
 
 from attrib.cli import app
+from attrib.loading import load_tagger
 from attrib.model.tagger import Tagger
 from attrib.training import train
 
@@ -83,8 +84,8 @@ def trained_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def session_tagger(trained_model: Path) -> Tagger:
-    """The session model, loaded once."""
-    return Tagger.load(trained_model)
+    """The session model, loaded once, with its scikit-learn pipelines (for the explanations)."""
+    return load_tagger(trained_model, pipelines=True)
 
 
 def assert_clean(result_stdout: str, result_stderr: str) -> None:

@@ -18,6 +18,9 @@ import pytest
 from hypothesis import given, settings
 
 from attrib.corpus import load_corpus
+from attrib.loading import load_tagger
+from attrib.model.compiled import COMPILED_FORMAT
+from attrib.model.persistence import MODEL_FORMAT
 from attrib.records import PREDICTION_FIELDS, QUOTE_TYPES, STANCES, Record
 from attrib.model.tagger import Tagger
 from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
@@ -169,10 +172,12 @@ def test_train_writes_model_and_card(cli, tmp_path: Path, monkeypatch: pytest.Mo
     out = tmp_path / "model"
     result = cli("train", "--out", out)
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["model.joblib", "model.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["model.joblib", "model.json", "tagger.pickle"]
     card = json.loads((out / "model.json").read_text(encoding="utf-8"))
     assert {"attrib", "python", "scikit-learn", "numpy"} <= set(card["versions"])
     assert card["model_sha256"] == hashlib.sha256((out / "model.joblib").read_bytes()).hexdigest()
+    assert card["serving_sha256"] == hashlib.sha256((out / "tagger.pickle").read_bytes()).hexdigest()
+    assert card["format"] == MODEL_FORMAT and card["compiled_format"] == COMPILED_FORMAT
     assert card["training_data"]["labels_sha256"] == hashlib.sha256(DATA.read_bytes()).hexdigest()
     labels = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert card["training_data"]["sentences"] == len(labels)
@@ -186,7 +191,7 @@ def test_train_writes_model_and_card(cli, tmp_path: Path, monkeypatch: pytest.Mo
     assert set(scores) == {"model", "majority", "keywords"}
     assert all(0.0 <= value <= 1.0 for figures in scores.values() for value in figures.values())
     assert "leave-one-article-out model" in result.stdout and str(out / "model.joblib") in result.stdout
-    assert Tagger.load(out).tag(SEED_TEXT)
+    assert load_tagger(out).tag(SEED_TEXT)
 
 
 FIGURES = (

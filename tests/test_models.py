@@ -1,9 +1,15 @@
-"""Model files as users have them: missing, half-copied, foreign, stale, or overwritten mid-save."""
+"""Model files as users have them: missing, half-copied, foreign, stale, or overwritten mid-save.
+
+`attrib predict` reads the compiled tagger (tagger.pickle), `attrib explain`
+the full one with its scikit-learn pipelines (model.joblib); each file is
+damaged in turn and must be refused by the command that reads it.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -14,14 +20,18 @@ from pathlib import Path
 import joblib
 import pytest
 
-import attrib.cli as attrib_cli
+from attrib import training
+from attrib.loading import cache_dir
 from attrib.model import persistence
-from attrib.model.persistence import CARD_FILE, MODEL_FILE, ModelError, load_model, save_model, sha256_file
+from attrib.model.persistence import CARD_FILE, MODEL_FILE, SERVING_FILE, ModelError, load_model, save_model, sha256_file
 from attrib.model.tagger import Tagger
-from attrib.training import cache_dir, train
+from attrib.training import train
 from tests.conftest import DATA, SEEDS, USER_ARTICLE, write_user_labels
 
 SEED = SEEDS / "003_218fb273f3dd3233.txt"
+# Each model file, the command that reads it, and the card key holding its checksum.
+READERS = [(SERVING_FILE, "predict", "serving_sha256"), (MODEL_FILE, "explain", "model_sha256")]
+FILES = pytest.mark.parametrize(("name", "command", "key"), READERS, ids=["tagger.pickle", "model.joblib"])
 
 
 @pytest.fixture
@@ -39,17 +49,23 @@ def write_card(model: Path, card: dict) -> None:
 
 
 def reseal(model: Path) -> None:
-    """Make the card's checksum match whatever model.joblib now holds."""
-    write_card(model, {**card_of(model), "model_sha256": sha256_file(model / MODEL_FILE)})
+    """Make the card's checksums match whatever the model files now hold."""
+    write_card(model, {**card_of(model), **{key: sha256_file(model / name) for name, _, key in READERS}})
 
 
 def snapshot(model: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(model.iterdir())}
 
 
-def refused(cli, model: Path | str, *words: str) -> str:
-    """Predict with `model`: exit 2, nothing on stdout, one clear message holding `words`."""
-    result = cli("predict", SEED, "--format", "jsonl", "--model", model)
+def run(cli, command: str, model: Path | str):
+    if command == "predict":
+        return cli("predict", SEED, "--format", "jsonl", "--model", model)
+    return cli("explain", SEED, "--json", "--model", model)
+
+
+def refused(cli, model: Path | str, *words: str, command: str = "predict") -> str:
+    """Run `command` with `model`: exit 2, nothing on stdout, one clear message holding `words`."""
+    result = run(cli, command, model)
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "attrib train" in result.stderr
@@ -64,53 +80,94 @@ def test_missing_model_says_where_it_looked(cli, tmp_path: Path) -> None:
     refused(cli, missing, str(missing / CARD_FILE))
 
 
-def test_model_file_missing_beside_its_card(cli, model_copy: Path) -> None:
-    (model_copy / MODEL_FILE).unlink()
-    refused(cli, model_copy, str(model_copy / MODEL_FILE), "missing")
+@FILES
+def test_model_file_missing_beside_its_card(cli, model_copy: Path, name: str, command: str, key: str) -> None:
+    (model_copy / name).unlink()
+    refused(cli, model_copy, str(model_copy / name), "missing", command=command)
 
 
-def test_truncated_model_is_refused_by_checksum(cli, model_copy: Path) -> None:
-    data = (model_copy / MODEL_FILE).read_bytes()
-    (model_copy / MODEL_FILE).write_bytes(data[: len(data) // 2])
-    refused(cli, model_copy, str(model_copy / MODEL_FILE), "checksum")
+@FILES
+def test_truncated_model_is_refused_by_checksum(cli, model_copy: Path, name: str, command: str, key: str) -> None:
+    data = (model_copy / name).read_bytes()
+    (model_copy / name).write_bytes(data[: len(data) // 2])
+    refused(cli, model_copy, str(model_copy / name), "checksum", command=command)
 
 
+@FILES
 @pytest.mark.parametrize("sealed", [False, True], ids=["checksum-stale", "checksum-matching"])
-def test_random_bytes_are_refused(cli, model_copy: Path, sealed: bool) -> None:
-    (model_copy / MODEL_FILE).write_bytes(os.urandom(4096))
+def test_random_bytes_are_refused(cli, model_copy: Path, sealed: bool, name: str, command: str, key: str) -> None:
+    (model_copy / name).write_bytes(os.urandom(4096))
     if sealed:
         reseal(model_copy)
-    refused(cli, model_copy, str(model_copy / MODEL_FILE), "cannot load model" if sealed else "checksum")
+    refused(cli, model_copy, str(model_copy / name), "cannot load model" if sealed else "checksum", command=command)
 
 
-def test_truncated_pickle_with_matching_checksum_is_refused(cli, model_copy: Path) -> None:
+@FILES
+def test_truncated_pickle_with_matching_checksum_is_refused(cli, model_copy: Path, name: str, command: str, key: str) -> None:
     """A half-copied file whose card was regenerated: unpickling fails, the user gets one line."""
-    data = (model_copy / MODEL_FILE).read_bytes()
-    (model_copy / MODEL_FILE).write_bytes(data[: len(data) // 2])
+    data = (model_copy / name).read_bytes()
+    (model_copy / name).write_bytes(data[: len(data) // 2])
     reseal(model_copy)
-    refused(cli, model_copy, str(model_copy / MODEL_FILE), "cannot load model")
+    refused(cli, model_copy, str(model_copy / name), "cannot load model", command=command)
 
 
+def test_damage_to_one_file_leaves_the_other_command_working(cli, model_copy: Path) -> None:
+    """predict never reads model.joblib, so its loss does not stop tagging; explain needs it."""
+    (model_copy / MODEL_FILE).unlink()
+    assert run(cli, "predict", model_copy).exit_code == 0
+    refused(cli, model_copy, str(model_copy / MODEL_FILE), command="explain")
+
+
+@FILES
 @pytest.mark.parametrize("foreign", [{"quote_model_": 1}, Tagger()], ids=["dict", "unfitted-tagger"])
-def test_foreign_pickle_with_correct_checksum_is_refused(cli, model_copy: Path, foreign: object) -> None:
-    joblib.dump(foreign, model_copy / MODEL_FILE)
+def test_foreign_pickle_with_correct_checksum_is_refused(cli, model_copy: Path, foreign: object, name: str, command: str, key: str) -> None:
+    if name == MODEL_FILE:
+        joblib.dump(foreign, model_copy / name)
+    else:
+        (model_copy / name).write_bytes(pickle.dumps(foreign))
     reseal(model_copy)
-    refused(cli, model_copy, str(model_copy / MODEL_FILE), "not a trained attrib model")
+    refused(cli, model_copy, str(model_copy / name), "not a trained attrib model", command=command)
     with pytest.raises(ModelError, match="not a trained attrib model"):
-        load_model(model_copy)
+        load_model(model_copy, pipelines=name == MODEL_FILE)
+
+
+def test_compiled_tagger_that_refers_to_scikit_learn_is_refused(cli, model_copy: Path, session_tagger: Tagger) -> None:
+    """The full tagger pickled as tagger.pickle: refused before anything outside attrib and numpy is imported."""
+    (model_copy / SERVING_FILE).write_bytes(pickle.dumps(session_tagger))
+    reseal(model_copy)
+    refused(cli, model_copy, str(model_copy / SERVING_FILE), "cannot load model")
 
 
 def test_card_from_another_scikit_learn(cli, model_copy: Path) -> None:
+    """The pipelines are refused; the compiled tagger needs no scikit-learn, so predict still works."""
     card = card_of(model_copy)
     card["versions"]["scikit-learn"] = "0.24.2"
     write_card(model_copy, card)
-    message = refused(cli, model_copy, str(model_copy / CARD_FILE), "scikit-learn 0.24.2")
+    message = refused(cli, model_copy, str(model_copy / CARD_FILE), "scikit-learn 0.24.2", command="explain")
     assert f"this is {persistence.versions()['scikit-learn']}" in message
+    assert run(cli, "predict", model_copy).exit_code == 0
 
 
-def test_card_from_another_model_format(cli, model_copy: Path) -> None:
+@pytest.mark.parametrize("command", ["predict", "explain"])
+def test_card_from_another_model_format(cli, model_copy: Path, command: str) -> None:
     write_card(model_copy, {**card_of(model_copy), "format": 99})
-    refused(cli, model_copy, str(model_copy / CARD_FILE), "format 99", f"format {persistence.MODEL_FORMAT}")
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "format 99", f"format {persistence.MODEL_FORMAT}", command=command)
+
+
+def test_model_of_the_previous_format_is_refused(cli, model_copy: Path) -> None:
+    """A format-3 model (model.joblib and card only) asks for a retrain instead of failing on the missing file."""
+    (model_copy / SERVING_FILE).unlink()
+    write_card(model_copy, {**card_of(model_copy), "format": 3})
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "model format 3", f"reads model format {persistence.MODEL_FORMAT}")
+
+
+@pytest.mark.parametrize("value", [99, None, "1"], ids=["other", "missing", "string"])
+def test_card_from_another_compiled_format(cli, model_copy: Path, value: object) -> None:
+    card = {**card_of(model_copy), "compiled_format": value}
+    if value is None:
+        del card["compiled_format"]
+    write_card(model_copy, card)
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "compiled format")
 
 
 @pytest.mark.parametrize(
@@ -153,11 +210,12 @@ def test_model_json_or_joblib_that_does_not_exist_is_refused(cli, tmp_path: Path
     refused(cli, tmp_path / MODEL_FILE, str(tmp_path / MODEL_FILE), "no such file")
 
 
-def test_card_without_checksum_is_refused(cli, model_copy: Path) -> None:
+@FILES
+def test_card_without_checksum_is_refused(cli, model_copy: Path, name: str, command: str, key: str) -> None:
     card = card_of(model_copy)
-    del card["model_sha256"]
+    del card[key]
     write_card(model_copy, card)
-    refused(cli, model_copy, "checksum")
+    refused(cli, model_copy, "checksum", str(model_copy / name), command=command)
 
 
 def test_model_may_be_named_by_either_file(cli, trained_model: Path) -> None:
@@ -165,17 +223,18 @@ def test_model_may_be_named_by_either_file(cli, trained_model: Path) -> None:
     assert len(outputs) == 1 and outputs.pop().count("\n") > 10
 
 
-def test_unreadable_model_file(cli, model_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@FILES
+def test_unreadable_model_file(cli, model_copy: Path, monkeypatch: pytest.MonkeyPatch, name: str, command: str, key: str) -> None:
     """Permissions are simulated: the tests may run as root, who reads any file."""
 
     def denied(path: Path) -> str:
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(persistence, "sha256_file", denied)
-    result = cli("predict", SEED, "--format", "jsonl", "--model", model_copy)
+    result = run(cli, command, model_copy)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert str(model_copy / MODEL_FILE) in result.stderr and "Permission denied" in result.stderr
+    assert str(model_copy / name) in result.stderr and "Permission denied" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -183,7 +242,7 @@ def test_unreadable_model_file(cli, model_copy: Path, monkeypatch: pytest.Monkey
 
 
 def no_temporaries(model: Path) -> bool:
-    return sorted(path.name for path in model.iterdir()) == [MODEL_FILE, CARD_FILE]
+    return sorted(path.name for path in model.iterdir()) == sorted([MODEL_FILE, SERVING_FILE, CARD_FILE])
 
 
 def save_only(tagger: Tagger):
@@ -201,19 +260,19 @@ def test_failed_dump_leaves_the_previous_model(
         Path(str(path)).write_bytes(b"half a model")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(persistence.joblib, "dump", full_disk)
-    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    monkeypatch.setattr(joblib, "dump", full_disk)
+    monkeypatch.setattr(training, "train", save_only(session_tagger))
     result = cli("train", "--data", DATA, "--seeds", SEEDS, "--out", model_copy)
     assert result.exit_code == 2
     assert str(model_copy) in result.stderr and "No space left on device" in result.stderr
     assert snapshot(model_copy) == before and no_temporaries(model_copy)
 
 
-@pytest.mark.parametrize("failing_call", [1, 2], ids=["model-rename", "card-rename"])
-def test_failed_rename_leaves_the_previous_pair(
+@pytest.mark.parametrize("failing_call", [1, 2, 3], ids=["model-rename", "tagger-rename", "card-rename"])
+def test_failed_rename_leaves_the_previous_files(
     model_copy: Path, session_tagger: Tagger, monkeypatch: pytest.MonkeyPatch, failing_call: int
 ) -> None:
-    """A failure at either rename restores the old model and card; the pair still loads."""
+    """A failure at any rename restores the old model files and card; they still load."""
     before = snapshot(model_copy)
     real_replace = os.replace
     calls = []
@@ -230,13 +289,14 @@ def test_failed_rename_leaves_the_previous_pair(
     monkeypatch.undo()
     assert snapshot(model_copy) == before and no_temporaries(model_copy)
     assert isinstance(load_model(model_copy), Tagger)
+    assert isinstance(load_model(model_copy, pipelines=True), Tagger)
 
 
 def test_train_into_new_directories_on_a_full_disk_leaves_none_behind(
     cli, session_tagger: Tagger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(persistence.joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "No space left on device")))
-    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    monkeypatch.setattr(joblib, "dump", lambda *args, **kwargs: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    monkeypatch.setattr(training, "train", save_only(session_tagger))
     result = cli("train", "--out", tmp_path / "new" / "models")
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -246,12 +306,14 @@ def test_saved_files_are_not_private(trained_model: Path) -> None:
     """Temporary files are created 0600; the saved model must be readable like any file the user writes."""
     umask = os.umask(0)
     os.umask(umask)
-    for name in (MODEL_FILE, CARD_FILE):
+    for name in (MODEL_FILE, SERVING_FILE, CARD_FILE):
         assert (trained_model / name).stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 _SLOW_SAVE = """
 import sys, time
+import joblib
+from attrib import training
 from attrib.model import persistence
 
 def dump(value, path, *args, **kwargs):
@@ -262,17 +324,17 @@ def dump(value, path, *args, **kwargs):
     time.sleep(60)
 
 from attrib import cli
-from attrib.model.tagger import Tagger
-tagger = Tagger.load(sys.argv[1])
-persistence.joblib.dump = dump
-cli.train_model = lambda data, seeds, out: persistence.save_model(tagger, out, {})
+from attrib.loading import load_tagger
+tagger = load_tagger(sys.argv[1], pipelines=True)
+joblib.dump = dump
+training.train = lambda data, seeds, out: persistence.save_model(tagger, out, {})
 sys.argv = ["attrib", "train", "--out", sys.argv[2]]
 cli.main()
 """
 
 
 def test_terminated_train_leaves_the_previous_model(model_copy: Path, trained_model: Path) -> None:
-    """`kill` (SIGTERM) while the model is being written: old pair intact, no temporary files."""
+    """`kill` (SIGTERM) while the model is being written: old files intact, no temporary files."""
     before = snapshot(model_copy)
     process = subprocess.Popen(
         [sys.executable, "-c", _SLOW_SAVE, str(trained_model), str(model_copy)],
@@ -343,7 +405,7 @@ def _by_article(tmp_path: Path) -> list[Path]:
 
 def test_train_on_several_label_files_uses_all_of_them(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--data A --data B` trains on both, not on B only (leave-one-out skipped to keep the test short)."""
-    monkeypatch.setattr(attrib_cli, "train_model", partial(train, evaluate=False))
+    monkeypatch.setattr(training, "train", partial(train, evaluate=False))
     first, second = _by_article(tmp_path)
     out = tmp_path / "out"
     result = cli("train", "--data", first, "--data", second, "--seeds", SEEDS, "--out", out)
@@ -359,7 +421,7 @@ def test_train_on_several_label_files_uses_all_of_them(cli, tmp_path: Path, monk
 
 def test_train_adds_a_users_labelled_article_to_the_bundled_seeds(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One command, from outside the clone; a direct quote whose source is not given has speaker null."""
-    monkeypatch.setattr(attrib_cli, "train_model", partial(train, evaluate=False))
+    monkeypatch.setattr(training, "train", partial(train, evaluate=False))
     monkeypatch.chdir(tmp_path)
     articles = tmp_path / "mine"
     articles.mkdir()
@@ -405,7 +467,7 @@ def test_train_into_a_file_is_a_clear_error(
 ) -> None:
     out = tmp_path / "model"
     out.write_text("not a directory", encoding="utf-8")
-    monkeypatch.setattr(attrib_cli, "train_model", save_only(session_tagger))
+    monkeypatch.setattr(training, "train", save_only(session_tagger))
     result = cli("train", "--data", DATA, "--seeds", SEEDS, "--out", out)
     assert result.exit_code == 2
     assert str(out) in result.stderr
@@ -416,21 +478,20 @@ def test_train_into_a_file_is_a_clear_error(
 
 
 @pytest.mark.parametrize(
-    "damage",
-    [
-        lambda d: (d / MODEL_FILE).write_bytes(b"\x80\x04garbage"),
-        lambda d: (d / CARD_FILE).write_text("{", encoding="utf-8"),
-    ],
-    ids=["model-garbage", "card-broken"],
+    ("damaged", "command"),
+    [(SERVING_FILE, "predict"), (MODEL_FILE, "explain"), (CARD_FILE, "predict")],
+    ids=["tagger-garbage", "model-garbage", "card-garbage"],
 )
-def test_corrupted_default_model_is_rebuilt_silently(cli, damage) -> None:
-    expected = cli("predict", SEED, "--format", "jsonl")  # builds the cache if needed
+def test_corrupted_default_model_is_rebuilt_silently(cli, damaged: str, command: str) -> None:
+    args = ("predict", SEED, "--format", "jsonl") if command == "predict" else ("explain", SEED, "--json")
+    expected = cli(*args)  # builds the cache if needed
     assert expected.exit_code == 0 and expected.stderr == ""
     directory = cache_dir()
-    damage(directory)
-    result = cli("predict", SEED, "--format", "jsonl")
+    (directory / damaged).write_bytes(b"\x80\x04garbage")
+    result = cli(*args)
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout == expected.stdout
-    assert isinstance(load_model(directory), Tagger)  # and the rebuilt cache is whole again
+    # and the rebuilt cache is whole again
+    assert isinstance(load_model(directory), Tagger) and isinstance(load_model(directory, pipelines=True), Tagger)
     assert no_temporaries(directory)
