@@ -21,10 +21,11 @@ import pickle
 import platform
 import shutil
 import warnings
+from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from attrib.atomic import readable_as_usual, temporary
 from attrib.jsonio import JSONProblem, loads
@@ -38,9 +39,8 @@ SERVING_FILE = "tagger.pickle"
 CARD_FILE = "model.json"
 # Bumped whenever the saved files or pickled classes change shape; older models are refused.
 MODEL_FORMAT = 4
-# What the compiled tagger's pickle may refer to; anything else is not a file attrib wrote.
-_SERVING_MODULES = frozenset(("attrib", "numpy", "copyreg"))
-_SERVING_BUILTINS = frozenset(("frozenset", "set", "complex", "slice", "bytearray"))
+# The packages whose classes and functions the compiled tagger's pickle may name; anything else is not a file attrib wrote.
+_SERVING_PACKAGES = frozenset(("attrib", "numpy"))
 
 
 class ModelError(Exception):
@@ -243,13 +243,12 @@ def load_model(path: Path, pipelines: bool = False) -> Tagger:
     check_card(card, directory)
     if pipelines:
         check_scikit_learn(card, directory)
-        tagger = _unpickle(directory, MODEL_FILE, card.get("model_sha256"), _joblib_load)
-        complete = hasattr(tagger, "quote_model_") and hasattr(tagger, "stance_model_")
+        name, tagger = MODEL_FILE, _unpickle(directory, MODEL_FILE, card.get("model_sha256"), _joblib_load)
     else:
-        tagger = _unpickle(directory, SERVING_FILE, card.get("serving_sha256"), _serving_load)
-        complete = True
-    if not (complete and _is_compiled_tagger(tagger)):
-        raise ModelError(f"{directory / (MODEL_FILE if pipelines else SERVING_FILE)}: not a trained attrib model; run `attrib train` again")
+        name, tagger = SERVING_FILE, _unpickle(directory, SERVING_FILE, card.get("serving_sha256"), _serving_load)
+    fitted = ("quote_model_", "stance_model_") if pipelines else ()
+    if not _is_compiled_tagger(tagger) or not all(hasattr(tagger, attribute) for attribute in fitted):
+        raise ModelError(f"{directory / name}: not a trained attrib model; run `attrib train` again")
     return tagger
 
 
@@ -283,12 +282,11 @@ def _joblib_load(path: Path) -> Any:
 
 
 class _ServingUnpickler(pickle.Unpickler):
-    """Finds only attrib's and numpy's classes and functions and a few builtins: all the compiled tagger
-    holds, so loading it never imports scikit-learn or scipy, whatever the file says."""
+    """Finds only attrib's and numpy's classes and functions, all that the compiled tagger holds,
+    so loading it never imports scikit-learn or scipy, whatever the file names."""
 
     def find_class(self, module: str, name: str) -> Any:
-        allowed = module.split(".")[0] in _SERVING_MODULES or (module == "builtins" and name in _SERVING_BUILTINS)
-        if not allowed:
+        if module.split(".")[0] not in _SERVING_PACKAGES:
             raise pickle.UnpicklingError(f"{module}.{name} is not part of a compiled tagger")
         return super().find_class(module, name)
 
