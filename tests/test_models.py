@@ -495,3 +495,19 @@ def test_corrupted_default_model_is_rebuilt_silently(cli, damaged: str, command:
     # and the rebuilt cache is whole again
     assert isinstance(load_model(directory), Tagger) and isinstance(load_model(directory, pipelines=True), Tagger)
     assert no_temporaries(directory)
+
+
+def test_the_default_model_cache_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of the package stands in for it; one changed line of the tagger moves the cache."""
+    from attrib import loading
+
+    package = tmp_path / "attrib"
+    shutil.copytree(Path(loading.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(loading, "__file__", str(package / "loading.py"))
+    monkeypatch.setattr(loading, "BUNDLED_LABELS", package / "bundled" / "labels.jsonl")
+    monkeypatch.setattr(loading, "BUNDLED_SEEDS", package / "bundled" / "seeds")
+    before = loading.cache_dir()
+    assert loading.cache_dir() == before
+    tagger = package / "model" / "tagger.py"
+    tagger.write_text(tagger.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert loading.cache_dir() != before
