@@ -122,7 +122,7 @@ def train(
     data: Optional[list[Path]] = typer.Option(None, help="Labelled sentences: a JSONL file in the labelling guide's format, or a folder of them; repeat for several. Default: the seed labels bundled with attrib."),
     seeds: Optional[list[Path]] = typer.Option(None, help="Folder of the labelled articles' .txt files; repeat for several. Default: the seed articles bundled with attrib."),
     with_seeds: bool = typer.Option(False, "--with-seeds", help="Also train on the bundled seed labels and articles, to add your own to them."),
-    out: Path = typer.Option(Path("models"), help="Directory to write model.joblib and model.json to."),
+    out: Path = typer.Option(Path("models"), help="Directory to write the model (tagger.pickle, model.joblib) and its card model.json to."),
 ) -> None:
     """Validate the labels, fit every model, save model and model card."""
     from attrib.training import sources

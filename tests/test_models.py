@@ -219,7 +219,7 @@ def test_card_without_checksum_is_refused(cli, model_copy: Path, name: str, comm
 
 
 def test_model_may_be_named_by_either_file(cli, trained_model: Path) -> None:
-    outputs = {cli("predict", SEED, "--format", "jsonl", "--model", trained_model / name).stdout for name in (MODEL_FILE, CARD_FILE, "")}
+    outputs = {cli("predict", SEED, "--format", "jsonl", "--model", trained_model / name).stdout for name in (MODEL_FILE, SERVING_FILE, CARD_FILE, "")}
     assert len(outputs) == 1 and outputs.pop().count("\n") > 10
 
 

@@ -66,22 +66,22 @@ def sha256_file(path: Path) -> str:
 
 
 def model_dir(path: Path) -> Path:
-    """The model directory `--model` names: the directory itself, or the model.joblib or model.json in it.
+    """The model directory `--model` names: the directory itself, or one of its files.
 
     Any other file is refused rather than read as its directory: a
     mistyped `models/old.json` must not load `models/model.joblib`.
     """
-    if path.name in (MODEL_FILE, CARD_FILE):
+    if path.name in (MODEL_FILE, SERVING_FILE, CARD_FILE):
         if not path.is_file():
             raise ModelError(f"{path}: no such file; {_MODEL_PATHS}")
         return path.parent
-    if path.suffix in (".joblib", ".json") or (path.exists() and not path.is_dir()):
-        what = "no such file" if not path.exists() else "not a model directory, model.joblib or model.json"
+    if path.suffix in (".joblib", ".pickle", ".json") or (path.exists() and not path.is_dir()):
+        what = "no such file" if not path.exists() else "not a model directory or a file of one"
         raise ModelError(f"{path}: {what}; {_MODEL_PATHS}")
     return path
 
 
-_MODEL_PATHS = "pass the model directory written by `attrib train`, or the model.joblib or model.json in it"
+_MODEL_PATHS = "pass the model directory written by `attrib train`, or its model.json, model.joblib or tagger.pickle"
 
 
 def save_model(tagger: Tagger, directory: Path, card: dict[str, Any]) -> dict[str, Any]:
