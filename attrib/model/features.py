@@ -73,7 +73,7 @@ def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, flo
         "previous_cue": float(previous is not None and bool(previous.cues)),
         "reporting_word": float(bool(reporting_cues(text))),
     }
-    for cue in cue_words:
+    for cue in sorted(cue_words):  # set order follows the hash seed; sums must not
         features[f"cue={cue}"] = 1.0
     return features
 
