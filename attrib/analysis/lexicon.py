@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from itertools import product
 from types import MappingProxyType
@@ -906,13 +907,82 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_REPORTING_RX = _compile(REPORTING_VERBS | REPORTING_PHRASES)
+_LEADING_WORD_RX = re.compile(r"\w+")
+# Words (runs of \w) where a lexicon phrase may start: not inside a word or after a hyphen.
+_WORD_START_RX = re.compile(r"(?<![\w-])\w+")
+# The few characters that IGNORECASE matches to an ASCII letter but whose str.lower() is not that letter.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=256)
+def _word_starts(text: str) -> list[tuple[int, str]]:
+    """Where each word that may open a phrase starts, with its case-folded form.
+
+    Cached: the reporting cues of a sentence are looked up by the article's
+    structure and again for its features, and its stance evidence reads
+    several lexicons.  The list is shared, never changed.
+    """
+    folded = text.translate(_FOLD).lower()  # as long as `text`: U+0130 is the one character whose lower() is longer
+    return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
+
+
+class _Phrases:
+    """A large lexicon, matched as `_compile(phrases)` would match it, without compiling it whole.
+
+    The phrases are grouped by their first word, and a group is compiled
+    (as its part of the trie) the first time a text holds that word: one
+    regex of tens of thousands of characters took ~0.2 s to compile at
+    import and was tried at every character of every sentence.  Phrases
+    start with a word character and stop at a word boundary, so a match
+    can start only at a word that equals the phrase's first word; trying
+    the words in order, each from the end of the previous match, finds
+    what `finditer` would.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        groups: dict[str, set[str]] = {}
+        for phrase in phrases:
+            groups.setdefault(_LEADING_WORD_RX.match(phrase).group(), set()).add(phrase)
+        self._groups = groups
+        self._patterns: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, word: str) -> re.Pattern[str] | None:
+        pattern = self._patterns.get(word)
+        if pattern is None:
+            group = self._groups.get(word)
+            if group is None:
+                return None
+            sensitive = {p for p in group if p.split(" ")[0] in _CASE_SENSITIVE}
+            rest = group - sensitive
+            parts = ([_trie_regex(rest)] if rest else []) + (["(?-i:" + _trie_regex(sensitive) + ")"] if sensitive else [])
+            pattern = self._patterns[word] = re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+        return pattern
+
+    def spans(self, text: str, starts: list[tuple[int, str]]) -> list[tuple[int, int]]:
+        """Non-overlapping (start, end) of the phrases in `text`, leftmost first; `starts` is `_word_starts(text)`."""
+        found: list[tuple[int, int]] = []
+        end = 0
+        for start, word in starts:
+            if start < end or word not in self._groups:
+                continue
+            m = self._pattern(word).match(text, start)
+            if m:
+                found.append((start, m.end()))
+                end = m.end()
+        return found
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether all of `text` is one phrase."""
+        starts = _word_starts(text)
+        pattern = self._pattern(starts[0][1]) if starts and starts[0][0] == 0 else None
+        return pattern is not None and pattern.fullmatch(text) is not None
+
+
+_REPORTING = _Phrases(REPORTING_VERBS | REPORTING_PHRASES)
 _HEADLINE_RX = _compile(HEADLINE_VERBS)
-_STANCE_RX: dict[str, re.Pattern[str]] = {
-    stance: _compile(lexicon) for stance, lexicon in STANCE_LEXICONS.items()
-}
-_NOT_STANCE_RX = _compile(NOT_STANCE)
-_OWN_POSITION_RX = _compile(OWN_POSITION)
+_STANCES: dict[str, _Phrases] = {stance: _Phrases(lexicon) for stance, lexicon in STANCE_LEXICONS.items()}
+_NOT_STANCE = _Phrases(NOT_STANCE)
+_OWN_POSITION = _Phrases(OWN_POSITION)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
@@ -957,10 +1027,8 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
     speaker finder can look around them; multiword phrases win over the
     verb inside them ("told reporters" rather than "told").
     """
-    return [
-        (m.start(), m.end(), text[m.start() : m.end()])
-        for m in _REPORTING_RX.finditer(_normalise(text))
-    ]
+    normalised = _normalise(text)
+    return [(start, end, text[start:end]) for start, end in _REPORTING.spans(normalised, _word_starts(normalised))]
 
 
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
@@ -975,8 +1043,9 @@ def keyword_stance(text: str) -> str:
     classifier's gain over plain keyword spotting can be measured.
     """
     normalised = _normalise(text)
+    starts = _word_starts(normalised)
     for stance in PRECEDENCE:
-        if _STANCE_RX[stance].search(normalised):
+        if _STANCES[stance].spans(normalised, starts):
             return stance
     return "none"
 
@@ -1008,7 +1077,9 @@ def stance_features(text: str) -> dict[str, float]:
     Every input yields the same keys, in sorted order.
     """
     text = _normalise(text)
-    cues = _stance_cues(text)
+    starts = _word_starts(text)
+    reported = _REPORTING.spans(text, starts)
+    cues = _stance_cues(text, starts)
     negations = _negations(text, cues)
     conditions = _condition_cues(text)
     scopes = _condition_scopes(text, conditions)
@@ -1046,9 +1117,9 @@ def stance_features(text: str) -> dict[str, float]:
         # A qualifier next to it ("as far as I know, nobody was", "probably not") leaves it open.
         if not any(_near(text, fact, hedge) for fact in facts for hedge in hedges):
             found.add("lex_deny")
-    if not question and any(not conditional(start) for start in _assertions(text, negations)):
+    if not question and any(not conditional(start) for start in _assertions(text, negations, reported)):
         found.add("lex_assertion")
-    if _OWN_POSITION_RX.search(text):
+    if _OWN_POSITION.spans(text, starts):
         found.add("lex_own_position")
 
     found.add(f"lex_rule_{_rule(found)}")
@@ -1060,7 +1131,7 @@ def stance_features(text: str) -> dict[str, float]:
         found.add("lex_modal")
     if question:
         found.add("lex_question")
-    if _REPORTING_RX.search(text):
+    if reported:
         found.add("lex_reporting")
     first = _FIRST_WORD_RX.search(text)
     if first and any(start == first.start() for start, _ in conditions):
@@ -1094,7 +1165,7 @@ def _flip(stance: str, open_negation: bool, cue: str) -> str:
     return stance
 
 
-def _stance_cues(text: str) -> list[tuple[int, int, str]]:
+def _stance_cues(text: str, starts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     """Stance cues of all lexicons, leftmost-longest, without overlaps.
 
     A longer phrase of one lexicon swallows a cue of another inside it
@@ -1102,10 +1173,8 @@ def _stance_cues(text: str) -> list[tuple[int, int, str]]:
     phrase of NOT_STANCE swallows a cue and is then dropped.
     """
     rank = {stance: i for i, stance in enumerate(PRECEDENCE)}
-    spans = [
-        (m.start(), m.end(), stance) for stance, rx in _STANCE_RX.items() for m in rx.finditer(text)
-    ]
-    spans.extend((m.start(), m.end(), "") for m in _NOT_STANCE_RX.finditer(text))
+    spans = [(start, end, stance) for stance, lexicon in _STANCES.items() for start, end in lexicon.spans(text, starts)]
+    spans.extend((start, end, "") for start, end in _NOT_STANCE.spans(text, starts))
     spans.extend(
         (m.start(), m.end(), "confirm")
         for m in _FUTURE_PASSIVE_RX.finditer(text)
@@ -1274,12 +1343,14 @@ def _negated_facts(
     return facts
 
 
-def _assertions(text: str, negations: list[tuple[int, int, int, bool]]) -> list[int]:
+def _assertions(
+    text: str, negations: list[tuple[int, int, int, bool]], reporting: list[tuple[int, int]]
+) -> list[int]:
     """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
 
     Negated ones, and those in a writer's relative clause, are left out.
     """
-    reported = {_key(m.group()) for m in _REPORTING_RX.finditer(text)}
+    reported = {_key(text[start:end]) for start, end in reporting}
     starts = []
     for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
         for m in rx.finditer(text):
@@ -1307,7 +1378,7 @@ def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
     "negation", "condition" or "modal"; offsets index `text`.
     """
     normalised = _normalise(text)
-    cues = _stance_cues(normalised)
+    cues = _stance_cues(normalised, _word_starts(normalised))
     found = list(cues)
     found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues)]
     found += [(start, end, "condition") for start, end in _condition_cues(normalised)]
