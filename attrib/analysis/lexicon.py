@@ -914,14 +914,8 @@ _WORD_START_RX = re.compile(r"(?<![\w-])\w+")
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
-@lru_cache(maxsize=256)
 def _word_starts(text: str) -> list[tuple[int, str]]:
-    """Where each word that may open a phrase starts, with its case-folded form.
-
-    Cached: the reporting cues of a sentence are looked up by the article's
-    structure and again for its features, and its stance evidence reads
-    several lexicons.  The list is shared, never changed.
-    """
+    """Where each word that may open a phrase starts, with its case-folded form."""
     folded = text.translate(_FOLD).lower()  # as long as `text`: U+0130 is the one character whose lower() is longer
     return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
 
@@ -936,7 +930,7 @@ class _Phrases:
     start with a word character and stop at a word boundary, so a match
     can start only at a word that equals the phrase's first word; trying
     the words in order, each from the end of the previous match, finds
-    what `finditer` would.
+    what `finditer` would (see `_lexicon_spans`).
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
@@ -944,9 +938,11 @@ class _Phrases:
         for phrase in phrases:
             groups.setdefault(_LEADING_WORD_RX.match(phrase).group(), set()).add(phrase)
         self._groups = groups
+        self.first_words = frozenset(groups)
         self._patterns: dict[str, re.Pattern[str]] = {}
 
-    def _pattern(self, word: str) -> re.Pattern[str] | None:
+    def pattern(self, word: str) -> re.Pattern[str] | None:
+        """The phrases that start with `word`, compiled; None if there are none."""
         pattern = self._patterns.get(word)
         if pattern is None:
             group = self._groups.get(word)
@@ -958,31 +954,56 @@ class _Phrases:
             pattern = self._patterns[word] = re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
         return pattern
 
-    def spans(self, text: str, starts: list[tuple[int, str]]) -> list[tuple[int, int]]:
-        """Non-overlapping (start, end) of the phrases in `text`, leftmost first; `starts` is `_word_starts(text)`."""
-        found: list[tuple[int, int]] = []
-        end = 0
-        for start, word in starts:
-            if start < end or word not in self._groups:
-                continue
-            m = self._pattern(word).match(text, start)
-            if m:
-                found.append((start, m.end()))
-                end = m.end()
-        return found
-
     def fullmatch(self, text: str) -> bool:
         """Whether all of `text` is one phrase."""
         starts = _word_starts(text)
-        pattern = self._pattern(starts[0][1]) if starts and starts[0][0] == 0 else None
+        pattern = self.pattern(starts[0][1]) if starts and starts[0][0] == 0 else None
         return pattern is not None and pattern.fullmatch(text) is not None
 
 
-_REPORTING = _Phrases(REPORTING_VERBS | REPORTING_PHRASES)
+# Every large lexicon by name: "reporting", the stances, "not_stance" and "own_position".
+_LEXICONS: dict[str, _Phrases] = {
+    "reporting": _Phrases(REPORTING_VERBS | REPORTING_PHRASES),
+    **{stance: _Phrases(lexicon) for stance, lexicon in STANCE_LEXICONS.items()},
+    "not_stance": _Phrases(NOT_STANCE),
+    "own_position": _Phrases(OWN_POSITION),
+}
+
+
+def _by_first_word(lexicons: Mapping[str, _Phrases]) -> dict[str, tuple[str, ...]]:
+    """For each word, the names of the lexicons with a phrase that starts with it."""
+    index: dict[str, tuple[str, ...]] = {}
+    for name, lexicon in lexicons.items():
+        for word in lexicon.first_words:
+            index[word] = (*index.get(word, ()), name)
+    return index
+
+
+_BY_WORD = _by_first_word(_LEXICONS)
+
+
+@lru_cache(maxsize=256)
+def _lexicon_spans(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Each large lexicon's phrases in (normalised) `text`, as `finditer` of its whole regex would find them.
+
+    One pass over the words serves every lexicon.  Cached: a sentence's
+    reporting cues are looked up for its structure and again for its
+    features, and its stance evidence reads every lexicon.  The lists are
+    shared, never changed.
+    """
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in _LEXICONS}
+    ends = dict.fromkeys(_LEXICONS, 0)
+    for start, word in _word_starts(text):
+        for name in _BY_WORD.get(word, ()):
+            if start >= ends[name]:
+                m = _LEXICONS[name].pattern(word).match(text, start)
+                if m:
+                    found[name].append((start, m.end()))
+                    ends[name] = m.end()
+    return found
+
+
 _HEADLINE_RX = _compile(HEADLINE_VERBS)
-_STANCES: dict[str, _Phrases] = {stance: _Phrases(lexicon) for stance, lexicon in STANCE_LEXICONS.items()}
-_NOT_STANCE = _Phrases(NOT_STANCE)
-_OWN_POSITION = _Phrases(OWN_POSITION)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
@@ -1028,7 +1049,7 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
     verb inside them ("told reporters" rather than "told").
     """
     normalised = _normalise(text)
-    return [(start, end, text[start:end]) for start, end in _REPORTING.spans(normalised, _word_starts(normalised))]
+    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised)["reporting"]]
 
 
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
@@ -1043,9 +1064,9 @@ def keyword_stance(text: str) -> str:
     classifier's gain over plain keyword spotting can be measured.
     """
     normalised = _normalise(text)
-    starts = _word_starts(normalised)
+    spans = _lexicon_spans(normalised)
     for stance in PRECEDENCE:
-        if _STANCES[stance].spans(normalised, starts):
+        if spans[stance]:
             return stance
     return "none"
 
@@ -1077,9 +1098,9 @@ def stance_features(text: str) -> dict[str, float]:
     Every input yields the same keys, in sorted order.
     """
     text = _normalise(text)
-    starts = _word_starts(text)
-    reported = _REPORTING.spans(text, starts)
-    cues = _stance_cues(text, starts)
+    spans = _lexicon_spans(text)
+    reported = spans["reporting"]
+    cues = _stance_cues(text, spans)
     negations = _negations(text, cues)
     conditions = _condition_cues(text)
     scopes = _condition_scopes(text, conditions)
@@ -1119,7 +1140,7 @@ def stance_features(text: str) -> dict[str, float]:
             found.add("lex_deny")
     if not question and any(not conditional(start) for start in _assertions(text, negations, reported)):
         found.add("lex_assertion")
-    if _OWN_POSITION.spans(text, starts):
+    if spans["own_position"]:
         found.add("lex_own_position")
 
     found.add(f"lex_rule_{_rule(found)}")
@@ -1165,7 +1186,7 @@ def _flip(stance: str, open_negation: bool, cue: str) -> str:
     return stance
 
 
-def _stance_cues(text: str, starts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
     """Stance cues of all lexicons, leftmost-longest, without overlaps.
 
     A longer phrase of one lexicon swallows a cue of another inside it
@@ -1173,8 +1194,8 @@ def _stance_cues(text: str, starts: list[tuple[int, str]]) -> list[tuple[int, in
     phrase of NOT_STANCE swallows a cue and is then dropped.
     """
     rank = {stance: i for i, stance in enumerate(PRECEDENCE)}
-    spans = [(start, end, stance) for stance, lexicon in _STANCES.items() for start, end in lexicon.spans(text, starts)]
-    spans.extend((start, end, "") for start, end in _NOT_STANCE.spans(text, starts))
+    spans = [(start, end, stance) for stance in PRECEDENCE for start, end in lexicons[stance]]
+    spans.extend((start, end, "") for start, end in lexicons["not_stance"])
     spans.extend(
         (m.start(), m.end(), "confirm")
         for m in _FUTURE_PASSIVE_RX.finditer(text)
@@ -1378,7 +1399,7 @@ def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
     "negation", "condition" or "modal"; offsets index `text`.
     """
     normalised = _normalise(text)
-    cues = _stance_cues(normalised, _word_starts(normalised))
+    cues = _stance_cues(normalised, _lexicon_spans(normalised))
     found = list(cues)
     found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues)]
     found += [(start, end, "condition") for start, end in _condition_cues(normalised)]

@@ -70,6 +70,11 @@ _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
+# Words that open no role phrase even when capitalised ("The", "Meanwhile").
+_NOT_ROLE_OPENERS = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS
+# Words before a run that make it the object of a preposition, not a subject.
+_BEFORE_OBJECT = gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}
+
 _NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
 _ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
 
@@ -147,7 +152,7 @@ class _Parser:
                     return Mention(tok.start, named.end, span, "role", title=span, gender=named.gender, entity=named.entity), j
                 return named, j
             return None, i + 1
-        if tok.capitalised and not tok.proper and low not in gz.FUNCTION_WORDS | gz.SENTENCE_WORDS and i + 1 < len(tokens):
+        if tok.capitalised and not tok.proper and low not in _NOT_ROLE_OPENERS and i + 1 < len(tokens):
             role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
             if role is not None:
                 return role
@@ -311,7 +316,7 @@ class _Parser:
         while k < len(tokens) and k - j < 4 and tokens[k].lower in AUXILIARIES and tokens[k].text != ",":
             k += 1
         after = k < len(tokens) and tokens[k].lower in REPORTING_VERBS
-        if i is not None and i > 0 and tokens[i - 1].lower in gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}:
+        if i is not None and i > 0 and tokens[i - 1].lower in _BEFORE_OBJECT:
             return False  # "analysts at Fjord Markets said": the run is not the subject
         return after or i is not None and i > 0 and tokens[i - 1].lower in _INVERTED_CUES
 

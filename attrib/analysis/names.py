@@ -462,19 +462,26 @@ def _spelled(word: str) -> bool:
 
 def _acronym_expansions(text: str) -> dict[str, str]:
     """Acronyms the article spells out: "NTSB" -> "National Transportation Safety Board" (initials of the capitalised words)."""
+    acronyms = sorted({m.group() for m in _ACRONYM.finditer(text)})
+    # Only initials that begin an acronym of the article can grow into one: the rest are not followed.
+    prefixes = {acronym.replace(".", "").replace("&", "")[:n] for acronym in acronyms for n in range(1, len(acronym) + 1)}
     candidates: dict[str, list[str]] = {}
-    for run in _CAP_RUN.finditer(text):
+    for run in _CAP_RUN.finditer(text) if acronyms else ():
         words = run.group().split()
         for a, first in enumerate(words):
-            if not _spelled(first) or first in ("The", "A", "An"):
+            if not _spelled(first) or first in ("The", "A", "An") or first[0] not in prefixes:
                 continue
+            initials = first[0]
             for b in range(a + 1, min(len(words), a + 8)):
-                capitals = [w for w in words[a : b + 1] if w[:1].isupper()]
-                if not all(_spelled(w) for w in capitals):
-                    break
-                if words[b] in _INNER_WORDS:
+                word = words[b]
+                if word[:1].isupper():
+                    if not _spelled(word):
+                        break
+                    initials += word[0]
+                    if initials not in prefixes:
+                        break
+                if word in _INNER_WORDS:
                     continue
-                initials = "".join(w[0] for w in capitals)
                 candidates.setdefault(initials, []).append(POSSESSIVE.sub("", " ".join(words[a : b + 1])))
     glosses: dict[str, str] = {}
     for gloss in _GLOSS.finditer(text):
@@ -483,7 +490,7 @@ def _acronym_expansions(text: str) -> dict[str, str]:
             if gloss.group(1).endswith(option):
                 glosses.setdefault(acronym, option)  # "Food and Drug Administration (FDA)"
     expansions: dict[str, str] = {}
-    for found in sorted({m.group() for m in _ACRONYM.finditer(text)}):
+    for found in acronyms:
         acronym = found.replace(".", "").replace("&", "")
         options = Counter(candidates.get(acronym, []))
         if options and acronym not in expansions:

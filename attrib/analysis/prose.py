@@ -71,10 +71,17 @@ class Token:
 
 def token(start: int, end: int, text: str, proper: bool) -> Token:
     """A Token, its lower-case form and shape worked out once."""
+    lower, capital, possessive = _shape(text)
+    return Token(start, end, text, proper, lower, proper or capital, possessive)
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's lower-case form, capitalisation and possessive ending (cached: news repeats its words)."""
     lower = text.lower().rstrip(".")
     if "'" in lower or "\u2019" in lower:
         lower = POSSESSIVE.sub("", lower).rstrip(".")
-    return Token(start, end, text, proper, lower, proper or capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019")))
+    return lower, capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
 def capitalised(word: str) -> bool:
@@ -208,7 +215,8 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
     if all_capitals(words):
         # Every word is in capitals: a name only where the article writes it so elsewhere too.
         return [token(a, b, word, _shouted_name(word, seen)) for a, b, word in spans]
-    return [token(a, b, word, _proper(words, n, headline, seen)) for n, (a, b, word) in enumerate(spans)]
+    opening = next((n for n, word in enumerate(words) if any(c.isalnum() for c in word)), len(words))
+    return [token(a, b, word, _proper(words, n, headline, seen, n <= opening)) for n, (a, b, word) in enumerate(spans)]
 
 
 def _shouted_name(word: str, seen: Evidence) -> bool:
@@ -216,8 +224,8 @@ def _shouted_name(word: str, seen: Evidence) -> bool:
     return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
-def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
-    """Is words[n] capitalised because it is a name?"""
+def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: bool) -> bool:
+    """Is words[n] capitalised because it is a name?  `initial`: no word before it holds a letter or digit."""
     word = words[n]
     if not capitalised(word):
         return False
@@ -226,7 +234,6 @@ def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
         return True  # "WHO", "US": an acronym, even one spelt like a word
     if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
         return False
-    initial = all(not any(c.isalnum() for c in w) for w in words[:n])
     if not (initial or headline):
         return True
     if low in seen.lower and low not in seen.inner:
