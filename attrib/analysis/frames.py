@@ -187,6 +187,8 @@ def annotate(
     headline: bool,
 ) -> tuple[Cue, ...]:
     """Cues of one sentence, in order, each with its frame; `raw` holds (start, end, text) in article offsets."""
+    if not raw:
+        return ()  # most sentences have no cue: their words need not be read again
     sentence = _Sentence(text, start, end, mentions, blocked)
     cues: list[Cue] = []
     for cue_start, cue_end, cue_text in raw:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from attrib.analysis import gazetteer as gz
@@ -405,9 +406,11 @@ def _organisation(mention: Mention) -> str:
     return strip_determiner(mention.name or mention.text)
 
 
-def _org_words(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _org_words(name: str) -> frozenset[str]:
+    """The words of an organisation's name, singular (cached: every lookup compares it with each organisation)."""
     words = re.findall(r"[\w&-]+", name.lower().replace("\u2019s", "").replace("'s", ""))
-    return {singular(w) for w in words if w != "the"}
+    return frozenset(singular(w) for w in words if w != "the")
 
 
 def _list_name(names: list[str]) -> str:
@@ -434,6 +437,7 @@ def _before_preposition(words: list[str]) -> list[str]:
     return words[:cut]
 
 
+@lru_cache(maxsize=4096)
 def _role_key(title: str) -> tuple[str, str]:
     """A role as (qualifier, core): "the UK Defence Secretary" is ("uk", "defence secretary").
 
