@@ -914,11 +914,23 @@ _WORD_START_RX = re.compile(r"(?<![\w-])\w+")
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+@lru_cache(maxsize=256)
 def _word_starts(text: str) -> list[tuple[int, str]]:
-    """Where each word that may open a phrase starts, with its case-folded form."""
-    # As long as `text`: U+0130 is the one character whose lower() is longer.
-    folded = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    """Where each word that may open a phrase starts, with its case-folded form.
+
+    Cached: every lexicon and most patterns of a sentence start at its
+    words.  The list is shared, never changed.
+    """
+    folded = _folded(text)
     return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
+
+
+def _folded(text: str) -> str:
+    """`text` in lower case as IGNORECASE compares it, character for character.
+
+    As long as `text`: U+0130 is the one character whose lower() is longer.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
 
 
 class _Phrases:
@@ -1008,6 +1020,62 @@ _HEADLINE_RX = _compile(HEADLINE_VERBS)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)
+
+
+# The words a match of each pattern can start at (see _found); None for any word.
+_OPENERS: dict[re.Pattern[str], frozenset[str] | None] = {
+    _NEGATION_RX: _first_words(NEGATION | _PSEUDO_NEGATION),
+    _CONDITION_RX: _first_words(CONDITION | _PSEUDO_CONDITION),
+    _MODAL_RX: _first_words(MODALS),
+    _FUTURE_PASSIVE_RX: frozenset(("will", "would", "shall")),
+    _PERFECT_RX: frozenset(("has", "have", "had")),
+    _PAST_PASSIVE_RX: frozenset(("was", "were")),
+    _PAST_LOCATION_RX: frozenset(("was", "were")),
+    _EXISTENTIAL_RX: frozenset(("there",)),
+    _PAST_WORD_RX: _PAST_EVENT_WORDS,
+    _NOUN_PHRASE_PAST_RX: frozenset("the a an its their his her our my this that".split()),
+    _SIMPLE_PAST_RX: frozenset("he she it they we who which".split()),  # or any capitalised word
+    _TRANSITIVE_PAST_RX: None,  # any word in -ed
+    _QUANTITY_RX: None,  # any number
+}
+_NUMBER_WORD_TUPLE = tuple(_NUMBER_WORDS.split("|"))
+
+
+def _found(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What `rx.finditer(text)` finds, for one of the patterns in _OPENERS.
+
+    Their matches start only at a word (a run of word characters with no
+    word character or hyphen before it) of a known set, and "n't" and "'ve"
+    where they stand; trying just those places, in order and each from the
+    end of the previous match, finds the same matches.  A pattern scanned
+    over every character costs most of a sentence's stance evidence.
+    """
+    openers = _OPENERS[rx]
+    words = _word_starts(text)
+    if rx is _TRANSITIVE_PAST_RX:
+        starts = [start for start, word in words if word.endswith("ed")]
+    elif rx is _QUANTITY_RX:
+        starts = [start for start, word in words if word[0].isdecimal() or word.startswith(_NUMBER_WORD_TUPLE)]
+    elif rx is _SIMPLE_PAST_RX:
+        starts = [start for start, word in words if word in openers or "A" <= text[start] <= "Z"]
+    else:
+        starts = [start for start, word in words if word in openers]
+    marks = {_NEGATION_RX: "n't", _PERFECT_RX: "'"}.get(rx)
+    if marks and marks in _folded(text):
+        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(marks), _folded(text)))})
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = rx.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
 # An embedding word, then at most three words (not "that") before the "if".
 _EMBEDDING_RX = re.compile(
     r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
@@ -1153,7 +1221,7 @@ def stance_features(text: str) -> dict[str, float]:
         found.add("lex_negation")
     if conditions:
         found.add("lex_condition")
-    if _MODAL_RX.search(text):
+    if _found(_MODAL_RX, text):
         found.add("lex_modal")
     if question:
         found.add("lex_question")
@@ -1203,7 +1271,7 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[
     spans.extend((start, end, "") for start, end in lexicons["not_stance"])
     spans.extend(
         (m.start(), m.end(), "confirm")
-        for m in _FUTURE_PASSIVE_RX.finditer(text)
+        for m in _found(_FUTURE_PASSIVE_RX, text)
         if m.group("verb").lower() not in _NOT_EVENTS
     )
     spans.sort(key=lambda s: (s[0], s[0] - s[1], rank.get(s[2], -1)))
@@ -1222,7 +1290,7 @@ def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, i
     """
     cue_ends = [end for _, end, _ in cues]
     negations = []
-    for m in _NEGATION_RX.finditer(text):
+    for m in _found(_NEGATION_RX, text):
         key = _key(m.group())
         if key in _PSEUDO_NEGATION or (key == "no" and _NUMBER_AFTER_RX.match(text, m.end())):
             continue
@@ -1239,10 +1307,11 @@ def _condition_cues(text: str) -> list[tuple[int, int]]:
     """Condition words and clause-initial inverted conditionals, as spans."""
     spans = [
         (m.start(), m.end())
-        for m in _CONDITION_RX.finditer(text)
+        for m in _found(_CONDITION_RX, text)
         if _key(m.group()) not in _PSEUDO_CONDITION
     ]
-    spans.extend((m.start(1), m.end(1)) for m in _INVERTED_CONDITION_RX.finditer(text))
+    if "should" in _folded(text):
+        spans.extend((m.start(1), m.end(1)) for m in _INVERTED_CONDITION_RX.finditer(text))
     return sorted(spans)
 
 
@@ -1379,15 +1448,15 @@ def _assertions(
     reported = {_key(text[start:end]) for start, end in reporting}
     starts = []
     for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
-        for m in rx.finditer(text):
+        for m in _found(rx, text):
             verb = m.group("verb").lower()
             event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
             if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
                 starts.append(m.start("verb"))
-    starts.extend(m.start() for m in _PAST_WORD_RX.finditer(text))
-    starts.extend(m.start() for m in _QUANTITY_RX.finditer(text))
-    starts.extend(m.start() for m in _EXISTENTIAL_RX.finditer(text))
-    starts.extend(m.start() for m in _PAST_LOCATION_RX.finditer(text))
+    starts.extend(m.start() for m in _found(_PAST_WORD_RX, text))
+    starts.extend(m.start() for m in _found(_QUANTITY_RX, text))
+    starts.extend(m.start() for m in _found(_EXISTENTIAL_RX, text))
+    starts.extend(m.start() for m in _found(_PAST_LOCATION_RX, text))
     background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
     return [
         start
