@@ -936,42 +936,60 @@ def _folded(text: str) -> str:
 class _Phrases:
     """A large lexicon, matched as `_compile(phrases)` would match it, without compiling it whole.
 
-    The phrases are grouped by their first word, and a group is compiled
-    (as its part of the trie) the first time a text holds that word: one
-    regex of tens of thousands of characters took ~0.2 s to compile at
+    One regex of tens of thousands of characters took ~0.2 s to compile at
     import and was tried at every character of every sentence.  Phrases
     start with a word character and stop at a word boundary, so a match
     can start only at a word that equals the phrase's first word; trying
     the words in order, each from the end of the previous match, finds
-    what `finditer` would (see `_lexicon_spans`).
+    what `finditer` would (see `_lexicon_spans`).  What follows the first
+    word is compiled (as its part of the trie) the first time a text holds
+    that word.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        groups: dict[str, set[str]] = {}
+        # First word -> what follows it in each phrase, matched ignoring case or (see _CASE_SENSITIVE) not.
+        groups: dict[str, tuple[set[str], set[str]]] = {}
         for phrase in phrases:
-            groups.setdefault(_LEADING_WORD_RX.match(phrase).group(), set()).add(phrase)
+            word = _LEADING_WORD_RX.match(phrase).group()
+            groups.setdefault(word, (set(), set()))[phrase.split(" ")[0] in _CASE_SENSITIVE].add(phrase[len(word) :])
         self._groups = groups
         self.first_words = frozenset(groups)
-        self._patterns: dict[str, re.Pattern[str]] = {}
+        self._tails: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
 
-    def pattern(self, word: str) -> re.Pattern[str] | None:
-        """The phrases that start with `word`, compiled; None if there are none."""
-        pattern = self._patterns.get(word)
-        if pattern is None:
-            group = self._groups.get(word)
-            if group is None:
-                return None
-            sensitive = {p for p in group if p.split(" ")[0] in _CASE_SENSITIVE}
-            rest = group - sensitive
-            parts = ([_trie_regex(rest)] if rest else []) + (["(?-i:" + _trie_regex(sensitive) + ")"] if sensitive else [])
-            pattern = self._patterns[word] = re.compile("(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-        return pattern
+    def _tail_patterns(self, word: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        tails = self._tails.get(word)
+        if tails is None:
+            loose, strict = self._groups[word]
+            tails = self._tails[word] = (
+                _tail_pattern(frozenset(loose), re.IGNORECASE) if loose else None,
+                _tail_pattern(frozenset(strict), 0) if strict else None,
+            )
+        return tails
+
+    def match(self, text: str, start: int, word: str) -> int | None:
+        """Where the phrase starting at `start` ends, or None; `word` is the text's (case-folded) word there."""
+        loose, strict = self._tail_patterns(word)
+        m = loose.match(text, start + len(word)) if loose is not None else None
+        if m is None and strict is not None and text.startswith(word, start):
+            m = strict.match(text, start + len(word))
+        return m.end() if m else None
 
     def fullmatch(self, text: str) -> bool:
         """Whether all of `text` is one phrase."""
         starts = _word_starts(text)
-        pattern = self.pattern(starts[0][1]) if starts and starts[0][0] == 0 else None
-        return pattern is not None and pattern.fullmatch(text) is not None
+        if not starts or starts[0][0] != 0 or starts[0][1] not in self._groups:
+            return False
+        word = starts[0][1]
+        loose, strict = self._tail_patterns(word)
+        return (loose is not None and loose.fullmatch(text, len(word)) is not None) or (
+            strict is not None and text.startswith(word) and strict.fullmatch(text, len(word)) is not None
+        )
+
+
+@lru_cache(maxsize=None)
+def _tail_pattern(tails: frozenset[str], flags: int) -> re.Pattern[str]:
+    """What follows a first word in its phrases, compiled once: "has", "have" and "had" open the same phrases."""
+    return re.compile("(?:" + _trie_regex(tails) + r")(?![\w-])", flags)
 
 
 # Every large lexicon by name: "reporting", the stances, "not_stance" and "own_position".
@@ -1009,10 +1027,10 @@ def _lexicon_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     for start, word in _word_starts(text):
         for name in _BY_WORD.get(word, ()):
             if start >= ends[name]:
-                m = _LEXICONS[name].pattern(word).match(text, start)
-                if m:
-                    found[name].append((start, m.end()))
-                    ends[name] = m.end()
+                end = _LEXICONS[name].match(text, start, word)
+                if end is not None:
+                    found[name].append((start, end))
+                    ends[name] = end
     return found
 
 
