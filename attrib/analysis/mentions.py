@@ -72,6 +72,7 @@ _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
 # Words that open no role phrase even when capitalised ("The", "Meanwhile").
 _NOT_ROLE_OPENERS = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS
+_PERSON_OR_ORG_NOUNS = PERSON_NOUNS | ORG_NOUNS
 # Words before a run that make it the object of a preposition, not a subject.
 _BEFORE_OBJECT = gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}
 
@@ -376,7 +377,7 @@ class _Parser:
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
                 break
             k -= 1
-        if k == i or self.tokens[i - 1].lower not in PERSON_NOUNS | ORG_NOUNS or self.tokens[i - 1].lower == "official":
+        if k == i or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
             return ""  # "no official Hamas response": "official" is an adjective there
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
@@ -422,7 +423,7 @@ class _Parser:
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
                 if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
                     return None  # "the Pentagon", "the Russian Ministry of Defence": a name
-                if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in PERSON_NOUNS | ORG_NOUNS:
+                if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in _PERSON_OR_ORG_NOUNS:
                     return None  # "the German defence minister Boris Pistorius": the name run takes it
                 if nxt is not None and _modifier_after(nxt):
                     continue  # "the executive order", "the military parade": the noun only modifies

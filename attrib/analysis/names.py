@@ -502,11 +502,31 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     return expansions
 
 
-_COUNTRY_FORM_RX = re.compile(
-    r"(?<![\w.])(?:"
-    + "|".join(sorted((re.escape(f) for forms in gz.COUNTRY_FORMS.values() for f in forms), key=len, reverse=True))
-    + r")(?!\w)"
-)
+def _literal_trie(words: list[str]) -> str:
+    """A regex for any of `words` that prefers the longest at a given start, as a character trie.
+
+    Same matches as the alternation sorted longest first, but the engine
+    rejects a position after one character instead of trying every word:
+    a few times faster per article.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def regex(node: dict) -> str:
+        branches = [re.escape(char) + regex(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return regex(trie)
+
+
+_COUNTRY_FORM_RX = re.compile(r"(?<![\w.])(?:" + _literal_trie([f for forms in gz.COUNTRY_FORMS.values() for f in forms]) + r")(?!\w)")
 
 
 def _country_forms(text: str) -> dict[str, str]:
