@@ -65,6 +65,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from itertools import product
 from types import MappingProxyType
 
@@ -925,6 +926,7 @@ def _word_starts(text: str) -> list[tuple[int, str]]:
     return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
 
 
+@lru_cache(maxsize=256)
 def _folded(text: str) -> str:
     """`text` in lower case as IGNORECASE compares it, character for character.
 
@@ -1044,56 +1046,79 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)
 
 
-# The words a match of each pattern can start at (see _found); None for any word.
-_OPENERS: dict[re.Pattern[str], frozenset[str] | None] = {
-    _NEGATION_RX: _first_words(NEGATION | _PSEUDO_NEGATION),
-    _CONDITION_RX: _first_words(CONDITION | _PSEUDO_CONDITION),
-    _MODAL_RX: _first_words(MODALS),
-    _FUTURE_PASSIVE_RX: frozenset(("will", "would", "shall")),
-    _PERFECT_RX: frozenset(("has", "have", "had")),
-    _PAST_PASSIVE_RX: frozenset(("was", "were")),
-    _PAST_LOCATION_RX: frozenset(("was", "were")),
-    _EXISTENTIAL_RX: frozenset(("there",)),
-    _PAST_WORD_RX: _PAST_EVENT_WORDS,
-    _NOUN_PHRASE_PAST_RX: frozenset("the a an its their his her our my this that".split()),
-    _SIMPLE_PAST_RX: frozenset("he she it they we who which".split()),  # or any capitalised word
-    _TRANSITIVE_PAST_RX: None,  # any word in -ed
-    _QUANTITY_RX: None,  # any number
-}
-_NUMBER_WORD_TUPLE = tuple(_NUMBER_WORDS.split("|"))
+@dataclass(frozen=True)
+class _Anchored:
+    """A pattern whose matches start only at a word (see _found).
 
-
-def _found(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """What `rx.finditer(text)` finds, for one of the patterns in _OPENERS.
-
-    Their matches start only at a word (a run of word characters with no
-    word character or hyphen before it) of a known set, and "n't" and "'ve"
-    where they stand; trying just those places, in order and each from the
-    end of the previous match, finds the same matches.  A pattern scanned
-    over every character costs most of a sentence's stance evidence.
+    `openers`: the words it can start at; `shape` instead "ed" for any word
+    in -ed, "number" for a number, "capital" for a word in `openers` or
+    with a capital; `mark`: a string it can also start at, wherever it stands.
     """
-    openers = _OPENERS[rx]
-    words = _word_starts(text)
-    if rx is _TRANSITIVE_PAST_RX:
-        starts = [start for start, word in words if word.endswith("ed")]
-    elif rx is _QUANTITY_RX:
-        starts = [start for start, word in words if word[0].isdecimal() or word.startswith(_NUMBER_WORD_TUPLE)]
-    elif rx is _SIMPLE_PAST_RX:
-        starts = [start for start, word in words if word in openers or "A" <= text[start] <= "Z"]
+
+    rx: re.Pattern[str]
+    openers: frozenset[str] = frozenset()
+    shape: str = ""
+    mark: str = ""
+
+
+_NUMBER_WORD_TUPLE = tuple(_NUMBER_WORDS.split("|"))
+_NEGATION = _Anchored(_NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
+_CONDITION = _Anchored(_CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
+_MODAL = _Anchored(_MODAL_RX, _first_words(MODALS))
+_FUTURE_PASSIVE = _Anchored(_FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
+_EVENTS = (
+    _Anchored(_PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
+    _Anchored(_PAST_PASSIVE_RX, frozenset(("was", "were"))),
+    _Anchored(_SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital"),
+    _Anchored(_TRANSITIVE_PAST_RX, shape="ed"),
+    _Anchored(_NOUN_PHRASE_PAST_RX, frozenset("the a an its their his her our my this that".split())),
+)
+_PAST_WORD = _Anchored(_PAST_WORD_RX, _PAST_EVENT_WORDS)
+_QUANTITY = _Anchored(_QUANTITY_RX, shape="number")
+_EXISTENTIAL = _Anchored(_EXISTENTIAL_RX, frozenset(("there",)))
+_PAST_LOCATION = _Anchored(_PAST_LOCATION_RX, frozenset(("was", "were")))
+
+
+@lru_cache(maxsize=256)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each (case-folded) word of `text` that may open a phrase starts (shared, never changed)."""
+    index: dict[str, list[int]] = {}
+    for start, word in _word_starts(text):
+        index.setdefault(word, []).append(start)
+    return index
+
+
+def _found(pattern: _Anchored, text: str) -> list[re.Match[str]]:
+    """What `pattern.rx.finditer(text)` finds.
+
+    Its matches start only at a word (a run of word characters with no
+    word character or hyphen before it) of a known set, or at its mark;
+    trying just those places, in order and each from the end of the
+    previous match, finds the same matches.  A pattern scanned over every
+    character costs most of a sentence's stance evidence.
+    """
+    if pattern.shape == "ed":
+        starts = [start for start, word in _word_starts(text) if word.endswith("ed")]
+    elif pattern.shape == "number":
+        starts = [start for start, word in _word_starts(text) if word[0].isdecimal() or word.startswith(_NUMBER_WORD_TUPLE)]
+    elif pattern.shape == "capital":
+        starts = [start for start, word in _word_starts(text) if word in pattern.openers or "A" <= text[start] <= "Z"]
     else:
-        starts = [start for start, word in words if word in openers]
-    marks = {_NEGATION_RX: "n't", _PERFECT_RX: "'"}.get(rx)
-    if marks and marks in _folded(text):
-        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(marks), _folded(text)))})
+        index = _word_index(text)
+        starts = sorted(start for word in index.keys() & pattern.openers for start in index[word])
+    if pattern.mark and pattern.mark in _folded(text):
+        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(pattern.mark), _folded(text)))})
     found: list[re.Match[str]] = []
     end = 0
     for start in starts:
         if start >= end:
-            m = rx.match(text, start)
+            m = pattern.rx.match(text, start)
             if m:
                 found.append(m)
                 end = m.end()
     return found
+
+
 # An embedding word, then at most three words (not "that") before the "if".
 _EMBEDDING_RX = re.compile(
     r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
@@ -1239,7 +1264,7 @@ def stance_features(text: str) -> dict[str, float]:
         found.add("lex_negation")
     if conditions:
         found.add("lex_condition")
-    if _found(_MODAL_RX, text):
+    if _found(_MODAL, text):
         found.add("lex_modal")
     if question:
         found.add("lex_question")
@@ -1289,7 +1314,7 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[
     spans.extend((start, end, "") for start, end in lexicons["not_stance"])
     spans.extend(
         (m.start(), m.end(), "confirm")
-        for m in _found(_FUTURE_PASSIVE_RX, text)
+        for m in _found(_FUTURE_PASSIVE, text)
         if m.group("verb").lower() not in _NOT_EVENTS
     )
     spans.sort(key=lambda s: (s[0], s[0] - s[1], rank.get(s[2], -1)))
@@ -1308,7 +1333,7 @@ def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, i
     """
     cue_ends = [end for _, end, _ in cues]
     negations = []
-    for m in _found(_NEGATION_RX, text):
+    for m in _found(_NEGATION, text):
         key = _key(m.group())
         if key in _PSEUDO_NEGATION or (key == "no" and _NUMBER_AFTER_RX.match(text, m.end())):
             continue
@@ -1325,7 +1350,7 @@ def _condition_cues(text: str) -> list[tuple[int, int]]:
     """Condition words and clause-initial inverted conditionals, as spans."""
     spans = [
         (m.start(), m.end())
-        for m in _found(_CONDITION_RX, text)
+        for m in _found(_CONDITION, text)
         if _key(m.group()) not in _PSEUDO_CONDITION
     ]
     if "should" in _folded(text):
@@ -1465,16 +1490,16 @@ def _assertions(
     """
     reported = {_key(text[start:end]) for start, end in reporting}
     starts = []
-    for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
-        for m in _found(rx, text):
+    for pattern in _EVENTS:
+        for m in _found(pattern, text):
             verb = m.group("verb").lower()
             event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
             if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
                 starts.append(m.start("verb"))
-    starts.extend(m.start() for m in _found(_PAST_WORD_RX, text))
-    starts.extend(m.start() for m in _found(_QUANTITY_RX, text))
-    starts.extend(m.start() for m in _found(_EXISTENTIAL_RX, text))
-    starts.extend(m.start() for m in _found(_PAST_LOCATION_RX, text))
+    starts.extend(m.start() for m in _found(_PAST_WORD, text))
+    starts.extend(m.start() for m in _found(_QUANTITY, text))
+    starts.extend(m.start() for m in _found(_EXISTENTIAL, text))
+    starts.extend(m.start() for m in _found(_PAST_LOCATION, text))
     background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
     return [
         start
