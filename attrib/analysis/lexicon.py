@@ -63,9 +63,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import product
 from types import MappingProxyType
 
@@ -948,15 +948,25 @@ class _Phrases:
     that word.
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        # First word -> what follows it in each phrase, matched ignoring case or (see _CASE_SENSITIVE) not.
+    def __init__(self, phrases: frozenset[str]) -> None:
+        self._phrases = phrases
+        self._tails: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[set[str], set[str]]]:
+        """First word -> what follows it in each phrase, matched ignoring case or (see _CASE_SENSITIVE) not.
+
+        Grouped on first use, so that importing the lexicons stays cheap.
+        """
         groups: dict[str, tuple[set[str], set[str]]] = {}
-        for phrase in phrases:
+        for phrase in self._phrases:
             word = _LEADING_WORD_RX.match(phrase).group()
             groups.setdefault(word, (set(), set()))[phrase.split(" ")[0] in _CASE_SENSITIVE].add(phrase[len(word) :])
-        self._groups = groups
-        self.first_words = frozenset(groups)
-        self._tails: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+        return groups
+
+    @property
+    def first_words(self) -> Iterable[str]:
+        return self._groups.keys()
 
     def _tail_patterns(self, word: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         tails = self._tails.get(word)
@@ -1003,16 +1013,14 @@ _LEXICONS: dict[str, _Phrases] = {
 }
 
 
-def _by_first_word(lexicons: Mapping[str, _Phrases]) -> dict[str, tuple[str, ...]]:
-    """For each word, the names of the lexicons with a phrase that starts with it."""
+@lru_cache(maxsize=None)
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """For each word, the names of the large lexicons with a phrase that starts with it."""
     index: dict[str, tuple[str, ...]] = {}
-    for name, lexicon in lexicons.items():
+    for name, lexicon in _LEXICONS.items():
         for word in lexicon.first_words:
             index[word] = (*index.get(word, ()), name)
     return index
-
-
-_BY_WORD = _by_first_word(_LEXICONS)
 
 
 @lru_cache(maxsize=256)
@@ -1026,8 +1034,9 @@ def _lexicon_spans(text: str) -> dict[str, list[tuple[int, int]]]:
     """
     found: dict[str, list[tuple[int, int]]] = {name: [] for name in _LEXICONS}
     ends = dict.fromkeys(_LEXICONS, 0)
+    by_word = _by_first_word()
     for start, word in _word_starts(text):
-        for name in _BY_WORD.get(word, ()):
+        for name in by_word.get(word, ()):
             if start >= ends[name]:
                 end = _LEXICONS[name].match(text, start, word)
                 if end is not None:
