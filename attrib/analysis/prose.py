@@ -69,12 +69,6 @@ class Token:
     possessive: bool
 
 
-def token(start: int, end: int, text: str, proper: bool) -> Token:
-    """A Token, its lower-case form and shape worked out once."""
-    lower, capital, possessive = _shape(text)
-    return Token(start, end, text, proper, lower, proper or capital, possessive)
-
-
 @lru_cache(maxsize=8192)
 def _shape(text: str) -> tuple[str, bool, bool]:
     """A word's lower-case form, capitalisation and possessive ending (cached: news repeats its words)."""
@@ -158,8 +152,13 @@ def title_case(words: list[str]) -> bool:
 
 def all_capitals(words: list[str]) -> bool:
     """A headline in capitals: "MINISTER DENIES BUDGET CLAIMS"."""
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    return len(letters) >= 3 and all(not any(c.islower() for c in w) for w in letters)
+    letters = 0
+    for word in words:
+        if any(c.isalpha() for c in word):
+            if any(c.islower() for c in word):
+                return False  # most sentences stop at their first or second word
+            letters += 1
+    return letters >= 3
 
 
 def after_preamble(text: str, start: int, end: int) -> int:
@@ -183,8 +182,12 @@ def _is_dateline(match: re.Match[str]) -> bool:
     return bool(match.group("date") and match.group("credit"))
 
 
+@lru_cache(maxsize=1024)
 def is_credit_line(sentence: str) -> bool:
-    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)"."""
+    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)".
+
+    Cached: the article's structure and its mention finder both ask of most sentences.
+    """
     stripped = sentence.strip()
     if _CREDIT_LEAD.match(stripped):
         return True
@@ -212,11 +215,18 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
     words = [word for _, _, word in spans]
     headline = title_case(words)
     seen = evidence(text)
-    if all_capitals(words):
-        # Every word is in capitals: a name only where the article writes it so elsewhere too.
-        return [token(a, b, word, _shouted_name(word, seen)) for a, b, word in spans]
+    shouting = all_capitals(words)
     opening = next((n for n, word in enumerate(words) if any(c.isalnum() for c in word)), len(words))
-    return [token(a, b, word, _proper(words, n, headline, seen, n <= opening)) for n, (a, b, word) in enumerate(spans)]
+    tokens: list[Token] = []
+    for n, (a, b, word) in enumerate(spans):
+        lower, capital, possessive = _shape(word)
+        if shouting:
+            # Every word is in capitals: a name only where the article writes it so elsewhere too.
+            proper = _shouted_name(word, seen)
+        else:
+            proper = capital and _proper(words, n, headline, seen, n <= opening)
+        tokens.append(Token(a, b, word, proper, lower, proper or capital, possessive))
+    return tokens
 
 
 def _shouted_name(word: str, seen: Evidence) -> bool:
@@ -225,10 +235,8 @@ def _shouted_name(word: str, seen: Evidence) -> bool:
 
 
 def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: bool) -> bool:
-    """Is words[n] capitalised because it is a name?  `initial`: no word before it holds a letter or digit."""
+    """Is capitalised words[n] a name?  `initial`: no word before it holds a letter or digit."""
     word = words[n]
-    if not capitalised(word):
-        return False
     low = POSSESSIVE.sub("", word.lower().rstrip("."))
     if word.isupper() and len(word) > 1:
         return True  # "WHO", "US": an acronym, even one spelt like a word
