@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -54,11 +55,11 @@ _PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(
 _NOT_FIRST_NAMES = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS | gz.NATIONALITY_ADJECTIVES | gz.CAPITALS.keys() | gz.COUNTRY_NAMES.keys()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the sentence.  `proper`: capitalised as a name is, not only as a sentence's
     first word; `lower`: the word in lower case without a possessive or a final stop ("Corp.'s"
-    -> "corp")."""
+    -> "corp").  A named tuple: every word of every sentence is one, and a tuple is built in a
+    third of a frozen dataclass's time."""
 
     start: int
     end: int
