@@ -1128,12 +1128,17 @@ def _found(pattern: _Anchored, text: str) -> list[re.Match[str]]:
     return found
 
 
-# An embedding word, then at most three words (not "that") before the "if".
-_EMBEDDING_RX = re.compile(
-    r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
-    r"(?:\s+(?!that(?![\w-]))[\w'.-]+){0,3}\s*,?\s*$",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=None)
+def _embedding_rx() -> re.Pattern[str]:
+    """An embedding word, then at most three words (not "that") before the "if".
+
+    Compiled on first use: only a sentence with "if" needs it.
+    """
+    return re.compile(
+        r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
+        r"(?:\s+(?!that(?![\w-]))[\w'.-]+){0,3}\s*,?\s*$",
+        re.IGNORECASE,
+    )
 # Inverted conditionals at the start of a clause: "Should reports be true",
 # "..., should the claims prove accurate".  The subject may not be an adverb
 # or verb ("should never be", "should be seen to be" are obligations).
@@ -1420,7 +1425,7 @@ def _embedded(text: str, start: int, end: int) -> bool:
     """Whether the condition word at start..end opens an embedded question ("asked if")."""
     key = _key(text[start:end])
     return key in _QUESTION_CONDITION or (
-        key == "if" and _EMBEDDING_RX.search(text, max(0, start - 60), start) is not None
+        key == "if" and _embedding_rx().search(text, max(0, start - 60), start) is not None
     )
 
 

@@ -542,12 +542,16 @@ def _country_forms(text: str) -> dict[str, str]:
     }
 
 
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_HYPHENATED_WORD = re.compile(r"[\w-]+")
+
+
 def strip_determiner(text: str) -> str:
     """ "the UK government" is named "UK government"."""
-    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    return _LEADING_THE.sub("", text.strip())
 
 
 def is_person_role(mention: Mention) -> bool:
     """A role noun for a person ("the Defence Secretary", "the 28-year-old"), not an institution."""
-    words = re.findall(r"[\w-]+", mention.text.lower())
+    words = _HYPHENATED_WORD.findall(mention.text.lower())
     return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])))
