@@ -966,6 +966,7 @@ class _Phrases:
 
     @property
     def first_words(self) -> Iterable[str]:
+        """The words the phrases start with."""
         return self._groups.keys()
 
     def _tail_patterns(self, word: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -1023,21 +1024,24 @@ def _by_first_word() -> dict[str, tuple[str, ...]]:
     return index
 
 
-@lru_cache(maxsize=256)
-def _lexicon_spans(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Each large lexicon's phrases in (normalised) `text`, as `finditer` of its whole regex would find them.
+_ALL_LEXICONS = tuple(_LEXICONS)
 
-    One pass over the words serves every lexicon.  Cached: a sentence's
+
+@lru_cache(maxsize=256)
+def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[str, list[tuple[int, int]]]:
+    """The phrases of the large lexicons `names` in (normalised) `text`.
+
+    The same spans as `finditer` of each lexicon's whole regex.  One pass over the words serves every lexicon.  Cached: a sentence's
     reporting cues are looked up for its structure and again for its
-    features, and its stance evidence reads every lexicon.  The lists are
-    shared, never changed.
+    features.  Only sentences that report someone need the stance
+    lexicons.  The lists are shared, never changed.
     """
-    found: dict[str, list[tuple[int, int]]] = {name: [] for name in _LEXICONS}
-    ends = dict.fromkeys(_LEXICONS, 0)
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    ends = dict.fromkeys(names, 0)
     by_word = _by_first_word()
     for start, word in _word_starts(text):
         for name in by_word.get(word, ()):
-            if start >= ends[name]:
+            if name in found and start >= ends[name]:
                 end = _LEXICONS[name].match(text, start, word)
                 if end is not None:
                     found[name].append((start, end))
@@ -1052,6 +1056,7 @@ _MODAL_RX = _compile(MODALS)
 
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The words the phrases (other than suffixes such as "n't") start with."""
     return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)
 
 
@@ -1179,7 +1184,7 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
     verb inside them ("told reporters" rather than "told").
     """
     normalised = _normalise(text)
-    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised)["reporting"]]
+    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised, ("reporting",))["reporting"]]
 
 
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
