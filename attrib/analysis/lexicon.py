@@ -1031,10 +1031,11 @@ _ALL_LEXICONS = tuple(_LEXICONS)
 def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[str, list[tuple[int, int]]]:
     """The phrases of the large lexicons `names` in (normalised) `text`.
 
-    The same spans as `finditer` of each lexicon's whole regex.  One pass over the words serves every lexicon.  Cached: a sentence's
-    reporting cues are looked up for its structure and again for its
-    features.  Only sentences that report someone need the stance
-    lexicons.  The lists are shared, never changed.
+    The same spans as `finditer` of each lexicon's whole regex.  One pass
+    over the words serves every lexicon.  Cached: a sentence's reporting
+    cues are looked up for its structure and again for its features.  Only
+    sentences that report someone need the stance lexicons.  The lists are
+    shared, never changed.
     """
     found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
     ends = dict.fromkeys(names, 0)
