@@ -147,11 +147,11 @@ class _Sentence:
         self.tokens: list[_Token] = []
         position = start
         for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
-            self.tokens.extend(_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, max(position, a)))
+            self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, max(position, a))]
             if b > a:
                 self.tokens.append(_Token(a, b, _QUOTE, _QUOTE))
             position = max(position, b)
-        self.tokens.extend(_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, end))
+        self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, end)]
         self.starts = [t.start for t in self.tokens]
         self.mentions = mentions
         self.ending: dict[int, Mention] = {}

@@ -211,7 +211,7 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
     position = start
     for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
         # Quote marks are not word characters, so no token crosses a blocked range's edge.
-        spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+        spans += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a))]
         position = max(position, b)
     words = [word for _, _, word in spans]
     headline = title_case(words)
