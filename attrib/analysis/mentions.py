@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -514,12 +515,18 @@ def _modifier_after(token: Token) -> bool:
 
 def _is_title(word: str, k: int, run: list[Token]) -> bool:
     """Does this run word belong to the title before the name?"""
-    if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
+    if _title_word(word):
         return True
-    if "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-")):
-        return True  # "Director-General", "Secretary-General"
     # "Brazilian Ana Lima", "Somali Shabaab": a nationality word before a name qualifies it.
     return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
+
+
+@lru_cache(maxsize=4096)
+def _title_word(word: str) -> bool:
+    """A title or descriptor word wherever it stands (cached: every word of every name run is asked)."""
+    if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
+        return True
+    return "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-"))  # "Director-General", "Secretary-General"
 
 
 def _is_role_head(word: str) -> bool:
