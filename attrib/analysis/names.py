@@ -456,6 +456,8 @@ def _role_key(title: str) -> tuple[str, str]:
 _CAP_WORD = r"[A-Z][\w'\u2019-]*"
 _CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})*")
 _ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z]\.){2,}|(?<![\w&.])[A-Z][A-Z&]{1,7}(?![\w&])")
+# Where an acronym can start: a capital before a capital, "&" or ".".
+_ACRONYM_START = re.compile(r"[A-Z](?=[A-Z.&])")
 _GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
 _INNER_WORDS = frozenset("of and the for on de &".split())
 
@@ -464,9 +466,22 @@ def _spelled(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
+def _acronyms(text: str) -> set[str]:
+    """The acronyms of `text`: what `_ACRONYM.finditer` finds, tried only where one can start (several times faster)."""
+    found: set[str] = set()
+    end = 0
+    for start in _ACRONYM_START.finditer(text):
+        if start.start() >= end:
+            m = _ACRONYM.match(text, start.start())
+            if m:
+                found.add(m.group())
+                end = m.end()
+    return found
+
+
 def _acronym_expansions(text: str) -> dict[str, str]:
     """Acronyms the article spells out: "NTSB" -> "National Transportation Safety Board" (initials of the capitalised words)."""
-    acronyms = sorted({m.group() for m in _ACRONYM.finditer(text)})
+    acronyms = sorted(_acronyms(text))
     # Only initials that begin an acronym of the article can grow into one: the rest are not followed.
     prefixes = {acronym.replace(".", "").replace("&", "")[:n] for acronym in acronyms for n in range(1, len(acronym) + 1)}
     candidates: dict[str, list[str]] = {}
