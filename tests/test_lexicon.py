@@ -301,7 +301,7 @@ def test_every_stance_entry_matches_itself() -> None:
     # Guards the notation and the trie compiler: a phrase listed but never
     # matched would silently weaken the model.
     for stance, entries in STANCE_LEXICONS.items():
-        pattern = lexicon._STANCE_RX[stance]
+        pattern = lexicon._LEXICONS[stance]
         for entry in entries:
             text = entry.replace(" * ", " the ")
             assert pattern.fullmatch(text), (stance, entry)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
@@ -129,15 +130,13 @@ class Cue:
         return not self.negated and not heard and self.frame != "noun"
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word of a sentence (a named tuple: sentences with cues build many, and tuples are cheap to build)."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 class _Sentence:
@@ -148,11 +147,11 @@ class _Sentence:
         self.tokens: list[_Token] = []
         position = start
         for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
-            self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+            self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, max(position, a))]
             if b > a:
-                self.tokens.append(_Token(a, b, _QUOTE))
+                self.tokens.append(_Token(a, b, _QUOTE, _QUOTE))
             position = max(position, b)
-        self.tokens.extend(_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, end))
+        self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, end)]
         self.starts = [t.start for t in self.tokens]
         self.mentions = mentions
         self.ending: dict[int, Mention] = {}
@@ -187,6 +186,8 @@ def annotate(
     headline: bool,
 ) -> tuple[Cue, ...]:
     """Cues of one sentence, in order, each with its frame; `raw` holds (start, end, text) in article offsets."""
+    if not raw:
+        return ()  # most sentences have no cue: their words need not be read again
     sentence = _Sentence(text, start, end, mentions, blocked)
     cues: list[Cue] = []
     for cue_start, cue_end, cue_text in raw:

@@ -64,6 +64,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import product
 from types import MappingProxyType
 
@@ -855,9 +857,9 @@ _WORD_AFTER_RX = re.compile(r"[\s\"\u201c\u201d]*(?:(?:yet|ever|currently|even|a
 # ---------------------------------------------------------------------------
 # Compilation
 
-_STRAIGHTEN = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\uff07": "'", "\u2010": "-", "\u2011": "-"}
-)
+# Curly apostrophes and non-breaking hyphens, read as straight ones.  Replaced one by one:
+# str.translate with a table costs several times as much per sentence.
+_STRAIGHTEN = (("\u2019", "'"), ("\u2018", "'"), ("\u02bc", "'"), ("\uff07", "'"), ("\u2010", "-"), ("\u2011", "-"))
 _SEP = r"[\s\"\u201c\u201d\u00ab\u00bb\u201e']+"
 _GAP = _SEP + r"(?:[\w'.-]+" + _SEP + r"){0,3}?"
 _GAP_MARK = "\x00"
@@ -906,22 +908,243 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_REPORTING_RX = _compile(REPORTING_VERBS | REPORTING_PHRASES)
-_HEADLINE_RX = _compile(HEADLINE_VERBS)
-_STANCE_RX: dict[str, re.Pattern[str]] = {
-    stance: _compile(lexicon) for stance, lexicon in STANCE_LEXICONS.items()
+_LEADING_WORD_RX = re.compile(r"\w+")
+# Words (runs of \w) where a lexicon phrase may start: not inside a word or after a hyphen.
+_WORD_START_RX = re.compile(r"(?<![\w-])\w+")
+# The few characters that IGNORECASE matches to an ASCII letter but whose str.lower() is not that letter.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=256)
+def _word_starts(text: str) -> list[tuple[int, str]]:
+    """Where each word that may open a phrase starts, with its case-folded form.
+
+    Cached: every lexicon and most patterns of a sentence start at its
+    words.  The list is shared, never changed.
+    """
+    folded = _folded(text)
+    return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _folded(text: str) -> str:
+    """`text` in lower case as IGNORECASE compares it, character for character.
+
+    As long as `text`: U+0130 is the one character whose lower() is longer.
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+class _Phrases:
+    """A large lexicon, matched as `_compile(phrases)` would match it, without compiling it whole.
+
+    One regex of tens of thousands of characters took ~0.2 s to compile at
+    import and was tried at every character of every sentence.  Phrases
+    start with a word character and stop at a word boundary, so a match
+    can start only at a word that equals the phrase's first word; trying
+    the words in order, each from the end of the previous match, finds
+    what `finditer` would (see `_lexicon_spans`).  What follows the first
+    word is compiled (as its part of the trie) the first time a text holds
+    that word.
+    """
+
+    def __init__(self, phrases: frozenset[str]) -> None:
+        self._phrases = phrases
+        self._tails: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+
+    @cached_property
+    def _groups(self) -> dict[str, tuple[set[str], set[str]]]:
+        """First word -> what follows it in each phrase, matched ignoring case or (see _CASE_SENSITIVE) not.
+
+        Grouped on first use, so that importing the lexicons stays cheap.
+        """
+        groups: dict[str, tuple[set[str], set[str]]] = {}
+        for phrase in self._phrases:
+            word = _LEADING_WORD_RX.match(phrase).group()
+            groups.setdefault(word, (set(), set()))[phrase.split(" ")[0] in _CASE_SENSITIVE].add(phrase[len(word) :])
+        return groups
+
+    @property
+    def first_words(self) -> Iterable[str]:
+        """The words the phrases start with."""
+        return self._groups.keys()
+
+    def _tail_patterns(self, word: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        tails = self._tails.get(word)
+        if tails is None:
+            loose, strict = self._groups[word]
+            tails = self._tails[word] = (
+                _tail_pattern(frozenset(loose), re.IGNORECASE) if loose else None,
+                _tail_pattern(frozenset(strict), 0) if strict else None,
+            )
+        return tails
+
+    def match(self, text: str, start: int, word: str) -> int | None:
+        """Where the phrase starting at `start` ends, or None; `word` is the text's (case-folded) word there."""
+        loose, strict = self._tail_patterns(word)
+        m = loose.match(text, start + len(word)) if loose is not None else None
+        if m is None and strict is not None and text.startswith(word, start):
+            m = strict.match(text, start + len(word))
+        return m.end() if m else None
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether all of `text` is one phrase."""
+        starts = _word_starts(text)
+        if not starts or starts[0][0] != 0 or starts[0][1] not in self._groups:
+            return False
+        word = starts[0][1]
+        loose, strict = self._tail_patterns(word)
+        return (loose is not None and loose.fullmatch(text, len(word)) is not None) or (
+            strict is not None and text.startswith(word) and strict.fullmatch(text, len(word)) is not None
+        )
+
+
+@lru_cache(maxsize=None)
+def _tail_pattern(tails: frozenset[str], flags: int) -> re.Pattern[str]:
+    """What follows a first word in its phrases, compiled once: "has", "have" and "had" open the same phrases."""
+    return re.compile("(?:" + _trie_regex(tails) + r")(?![\w-])", flags)
+
+
+# Every large lexicon by name: "reporting", the stances, "not_stance" and "own_position".
+_LEXICONS: dict[str, _Phrases] = {
+    "reporting": _Phrases(REPORTING_VERBS | REPORTING_PHRASES),
+    **{stance: _Phrases(lexicon) for stance, lexicon in STANCE_LEXICONS.items()},
+    "not_stance": _Phrases(NOT_STANCE),
+    "own_position": _Phrases(OWN_POSITION),
 }
-_NOT_STANCE_RX = _compile(NOT_STANCE)
-_OWN_POSITION_RX = _compile(OWN_POSITION)
+
+
+@lru_cache(maxsize=None)
+def _by_first_word() -> dict[str, tuple[str, ...]]:
+    """For each word, the names of the large lexicons with a phrase that starts with it."""
+    index: dict[str, tuple[str, ...]] = {}
+    for name, lexicon in _LEXICONS.items():
+        for word in lexicon.first_words:
+            index[word] = (*index.get(word, ()), name)
+    return index
+
+
+_ALL_LEXICONS = tuple(_LEXICONS)
+
+
+@lru_cache(maxsize=256)
+def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[str, list[tuple[int, int]]]:
+    """The phrases of the large lexicons `names` in (normalised) `text`.
+
+    The same spans as `finditer` of each lexicon's whole regex.  One pass
+    over the words serves every lexicon.  Cached: a sentence's reporting
+    cues are looked up for its structure and again for its features.  Only
+    sentences that report someone need the stance lexicons.  The lists are
+    shared, never changed.
+    """
+    found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+    ends = dict.fromkeys(names, 0)
+    by_word = _by_first_word()
+    for start, word in _word_starts(text):
+        for name in by_word.get(word, ()):
+            if name in found and start >= ends[name]:
+                end = _LEXICONS[name].match(text, start, word)
+                if end is not None:
+                    found[name].append((start, end))
+                    ends[name] = end
+    return found
+
+
+_HEADLINE_RX = _compile(HEADLINE_VERBS)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
-# An embedding word, then at most three words (not "that") before the "if".
-_EMBEDDING_RX = re.compile(
-    r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
-    r"(?:\s+(?!that(?![\w-]))[\w'.-]+){0,3}\s*,?\s*$",
-    re.IGNORECASE,
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The words the phrases (other than suffixes such as "n't") start with."""
+    return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)
+
+
+@dataclass(frozen=True)
+class _Anchored:
+    """A pattern whose matches start only at a word (see _found).
+
+    `openers`: the words it can start at; `shape` instead "ed" for any word
+    in -ed, "number" for a number, "capital" for a word in `openers` or
+    with a capital; `mark`: a string it can also start at, wherever it stands.
+    """
+
+    rx: re.Pattern[str]
+    openers: frozenset[str] = frozenset()
+    shape: str = ""
+    mark: str = ""
+
+
+_NUMBER_WORD_TUPLE = tuple(_NUMBER_WORDS.split("|"))
+_NEGATION = _Anchored(_NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
+_CONDITION = _Anchored(_CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
+_MODAL = _Anchored(_MODAL_RX, _first_words(MODALS))
+_FUTURE_PASSIVE = _Anchored(_FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
+_EVENTS = (
+    _Anchored(_PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
+    _Anchored(_PAST_PASSIVE_RX, frozenset(("was", "were"))),
+    _Anchored(_SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital"),
+    _Anchored(_TRANSITIVE_PAST_RX, shape="ed"),
+    _Anchored(_NOUN_PHRASE_PAST_RX, frozenset("the a an its their his her our my this that".split())),
 )
+_PAST_WORD = _Anchored(_PAST_WORD_RX, _PAST_EVENT_WORDS)
+_QUANTITY = _Anchored(_QUANTITY_RX, shape="number")
+_EXISTENTIAL = _Anchored(_EXISTENTIAL_RX, frozenset(("there",)))
+_PAST_LOCATION = _Anchored(_PAST_LOCATION_RX, frozenset(("was", "were")))
+
+
+@lru_cache(maxsize=256)
+def _word_index(text: str) -> dict[str, list[int]]:
+    """Where each (case-folded) word of `text` that may open a phrase starts (shared, never changed)."""
+    index: dict[str, list[int]] = {}
+    for start, word in _word_starts(text):
+        index.setdefault(word, []).append(start)
+    return index
+
+
+def _found(pattern: _Anchored, text: str) -> list[re.Match[str]]:
+    """What `pattern.rx.finditer(text)` finds.
+
+    Its matches start only at a word (a run of word characters with no
+    word character or hyphen before it) of a known set, or at its mark;
+    trying just those places, in order and each from the end of the
+    previous match, finds the same matches.  A pattern scanned over every
+    character costs most of a sentence's stance evidence.
+    """
+    if pattern.shape == "ed":
+        starts = [start for start, word in _word_starts(text) if word.endswith("ed")]
+    elif pattern.shape == "number":
+        starts = [start for start, word in _word_starts(text) if word[0].isdecimal() or word.startswith(_NUMBER_WORD_TUPLE)]
+    elif pattern.shape == "capital":
+        starts = [start for start, word in _word_starts(text) if word in pattern.openers or "A" <= text[start] <= "Z"]
+    else:
+        index = _word_index(text)
+        starts = sorted(start for word in index.keys() & pattern.openers for start in index[word])
+    if pattern.mark and pattern.mark in _folded(text):
+        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(pattern.mark), _folded(text)))})
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.rx.match(text, start)
+            if m:
+                found.append(m)
+                end = m.end()
+    return found
+
+
+@lru_cache(maxsize=None)
+def _embedding_rx() -> re.Pattern[str]:
+    """An embedding word, then at most three words (not "that") before the "if".
+
+    Compiled on first use: only a sentence with "if" needs it.
+    """
+    return re.compile(
+        r"(?<![\w-])(?:" + _trie_regex(_EMBEDDING) + r")(?:\s+or\s+(?:not|deny|confirm))?"
+        r"(?:\s+(?!that(?![\w-]))[\w'.-]+){0,3}\s*,?\s*$",
+        re.IGNORECASE,
+    )
 # Inverted conditionals at the start of a clause: "Should reports be true",
 # "..., should the claims prove accurate".  The subject may not be an adverb
 # or verb ("should never be", "should be seen to be" are obligations).
@@ -943,7 +1166,11 @@ _FIRST_WORD_RX = re.compile(r"\w")
 
 def _normalise(text: str) -> str:
     """Straight apostrophes and hyphens, same length, so offsets still hold."""
-    return text.translate(_STRAIGHTEN)
+    if text.isascii():
+        return text
+    for curly, straight in _STRAIGHTEN:
+        text = text.replace(curly, straight)
+    return text
 
 
 def _key(matched: str) -> str:
@@ -957,10 +1184,8 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
     speaker finder can look around them; multiword phrases win over the
     verb inside them ("told reporters" rather than "told").
     """
-    return [
-        (m.start(), m.end(), text[m.start() : m.end()])
-        for m in _REPORTING_RX.finditer(_normalise(text))
-    ]
+    normalised = _normalise(text)
+    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised, ("reporting",))["reporting"]]
 
 
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
@@ -975,8 +1200,9 @@ def keyword_stance(text: str) -> str:
     classifier's gain over plain keyword spotting can be measured.
     """
     normalised = _normalise(text)
+    spans = _lexicon_spans(normalised)
     for stance in PRECEDENCE:
-        if _STANCE_RX[stance].search(normalised):
+        if spans[stance]:
             return stance
     return "none"
 
@@ -1008,7 +1234,9 @@ def stance_features(text: str) -> dict[str, float]:
     Every input yields the same keys, in sorted order.
     """
     text = _normalise(text)
-    cues = _stance_cues(text)
+    spans = _lexicon_spans(text)
+    reported = spans["reporting"]
+    cues = _stance_cues(text, spans)
     negations = _negations(text, cues)
     conditions = _condition_cues(text)
     scopes = _condition_scopes(text, conditions)
@@ -1046,9 +1274,9 @@ def stance_features(text: str) -> dict[str, float]:
         # A qualifier next to it ("as far as I know, nobody was", "probably not") leaves it open.
         if not any(_near(text, fact, hedge) for fact in facts for hedge in hedges):
             found.add("lex_deny")
-    if not question and any(not conditional(start) for start in _assertions(text, negations)):
+    if not question and any(not conditional(start) for start in _assertions(text, negations, reported)):
         found.add("lex_assertion")
-    if _OWN_POSITION_RX.search(text):
+    if spans["own_position"]:
         found.add("lex_own_position")
 
     found.add(f"lex_rule_{_rule(found)}")
@@ -1056,11 +1284,11 @@ def stance_features(text: str) -> dict[str, float]:
         found.add("lex_negation")
     if conditions:
         found.add("lex_condition")
-    if _MODAL_RX.search(text):
+    if _found(_MODAL, text):
         found.add("lex_modal")
     if question:
         found.add("lex_question")
-    if _REPORTING_RX.search(text):
+    if reported:
         found.add("lex_reporting")
     first = _FIRST_WORD_RX.search(text)
     if first and any(start == first.start() for start, _ in conditions):
@@ -1094,7 +1322,7 @@ def _flip(stance: str, open_negation: bool, cue: str) -> str:
     return stance
 
 
-def _stance_cues(text: str) -> list[tuple[int, int, str]]:
+def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
     """Stance cues of all lexicons, leftmost-longest, without overlaps.
 
     A longer phrase of one lexicon swallows a cue of another inside it
@@ -1102,13 +1330,11 @@ def _stance_cues(text: str) -> list[tuple[int, int, str]]:
     phrase of NOT_STANCE swallows a cue and is then dropped.
     """
     rank = {stance: i for i, stance in enumerate(PRECEDENCE)}
-    spans = [
-        (m.start(), m.end(), stance) for stance, rx in _STANCE_RX.items() for m in rx.finditer(text)
-    ]
-    spans.extend((m.start(), m.end(), "") for m in _NOT_STANCE_RX.finditer(text))
+    spans = [(start, end, stance) for stance in PRECEDENCE for start, end in lexicons[stance]]
+    spans.extend((start, end, "") for start, end in lexicons["not_stance"])
     spans.extend(
         (m.start(), m.end(), "confirm")
-        for m in _FUTURE_PASSIVE_RX.finditer(text)
+        for m in _found(_FUTURE_PASSIVE, text)
         if m.group("verb").lower() not in _NOT_EVENTS
     )
     spans.sort(key=lambda s: (s[0], s[0] - s[1], rank.get(s[2], -1)))
@@ -1127,7 +1353,7 @@ def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, i
     """
     cue_ends = [end for _, end, _ in cues]
     negations = []
-    for m in _NEGATION_RX.finditer(text):
+    for m in _found(_NEGATION, text):
         key = _key(m.group())
         if key in _PSEUDO_NEGATION or (key == "no" and _NUMBER_AFTER_RX.match(text, m.end())):
             continue
@@ -1144,10 +1370,11 @@ def _condition_cues(text: str) -> list[tuple[int, int]]:
     """Condition words and clause-initial inverted conditionals, as spans."""
     spans = [
         (m.start(), m.end())
-        for m in _CONDITION_RX.finditer(text)
+        for m in _found(_CONDITION, text)
         if _key(m.group()) not in _PSEUDO_CONDITION
     ]
-    spans.extend((m.start(1), m.end(1)) for m in _INVERTED_CONDITION_RX.finditer(text))
+    if "should" in _folded(text):
+        spans.extend((m.start(1), m.end(1)) for m in _INVERTED_CONDITION_RX.finditer(text))
     return sorted(spans)
 
 
@@ -1204,7 +1431,7 @@ def _embedded(text: str, start: int, end: int) -> bool:
     """Whether the condition word at start..end opens an embedded question ("asked if")."""
     key = _key(text[start:end])
     return key in _QUESTION_CONDITION or (
-        key == "if" and _EMBEDDING_RX.search(text, max(0, start - 60), start) is not None
+        key == "if" and _embedding_rx().search(text, max(0, start - 60), start) is not None
     )
 
 
@@ -1274,23 +1501,25 @@ def _negated_facts(
     return facts
 
 
-def _assertions(text: str, negations: list[tuple[int, int, int, bool]]) -> list[int]:
+def _assertions(
+    text: str, negations: list[tuple[int, int, int, bool]], reporting: list[tuple[int, int]]
+) -> list[int]:
     """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
 
     Negated ones, and those in a writer's relative clause, are left out.
     """
-    reported = {_key(m.group()) for m in _REPORTING_RX.finditer(text)}
+    reported = {_key(text[start:end]) for start, end in reporting}
     starts = []
-    for rx in (_PERFECT_RX, _PAST_PASSIVE_RX, _SIMPLE_PAST_RX, _TRANSITIVE_PAST_RX, _NOUN_PHRASE_PAST_RX):
-        for m in rx.finditer(text):
+    for pattern in _EVENTS:
+        for m in _found(pattern, text):
             verb = m.group("verb").lower()
             event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
             if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
                 starts.append(m.start("verb"))
-    starts.extend(m.start() for m in _PAST_WORD_RX.finditer(text))
-    starts.extend(m.start() for m in _QUANTITY_RX.finditer(text))
-    starts.extend(m.start() for m in _EXISTENTIAL_RX.finditer(text))
-    starts.extend(m.start() for m in _PAST_LOCATION_RX.finditer(text))
+    starts.extend(m.start() for m in _found(_PAST_WORD, text))
+    starts.extend(m.start() for m in _found(_QUANTITY, text))
+    starts.extend(m.start() for m in _found(_EXISTENTIAL, text))
+    starts.extend(m.start() for m in _found(_PAST_LOCATION, text))
     background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
     return [
         start
@@ -1307,7 +1536,7 @@ def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
     "negation", "condition" or "modal"; offsets index `text`.
     """
     normalised = _normalise(text)
-    cues = _stance_cues(normalised)
+    cues = _stance_cues(normalised, _lexicon_spans(normalised))
     found = list(cues)
     found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues)]
     found += [(start, end, "condition") for start, end in _condition_cues(normalised)]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -69,6 +70,12 @@ _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
+
+# Words that open no role phrase even when capitalised ("The", "Meanwhile").
+_NOT_ROLE_OPENERS = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS
+_PERSON_OR_ORG_NOUNS = PERSON_NOUNS | ORG_NOUNS
+# Words before a run that make it the object of a preposition, not a subject.
+_BEFORE_OBJECT = gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}
 
 _NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
 _ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
@@ -147,7 +154,7 @@ class _Parser:
                     return Mention(tok.start, named.end, span, "role", title=span, gender=named.gender, entity=named.entity), j
                 return named, j
             return None, i + 1
-        if tok.capitalised and not tok.proper and low not in gz.FUNCTION_WORDS | gz.SENTENCE_WORDS and i + 1 < len(tokens):
+        if tok.capitalised and not tok.proper and low not in _NOT_ROLE_OPENERS and i + 1 < len(tokens):
             role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
             if role is not None:
                 return role
@@ -311,7 +318,7 @@ class _Parser:
         while k < len(tokens) and k - j < 4 and tokens[k].lower in AUXILIARIES and tokens[k].text != ",":
             k += 1
         after = k < len(tokens) and tokens[k].lower in REPORTING_VERBS
-        if i is not None and i > 0 and tokens[i - 1].lower in gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}:
+        if i is not None and i > 0 and tokens[i - 1].lower in _BEFORE_OBJECT:
             return False  # "analysts at Fjord Markets said": the run is not the subject
         return after or i is not None and i > 0 and tokens[i - 1].lower in _INVERTED_CUES
 
@@ -371,7 +378,7 @@ class _Parser:
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
                 break
             k -= 1
-        if k == i or self.tokens[i - 1].lower not in PERSON_NOUNS | ORG_NOUNS or self.tokens[i - 1].lower == "official":
+        if k == i or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
             return ""  # "no official Hamas response": "official" is an adjective there
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
@@ -417,7 +424,7 @@ class _Parser:
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
                 if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
                     return None  # "the Pentagon", "the Russian Ministry of Defence": a name
-                if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in PERSON_NOUNS | ORG_NOUNS:
+                if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in _PERSON_OR_ORG_NOUNS:
                     return None  # "the German defence minister Boris Pistorius": the name run takes it
                 if nxt is not None and _modifier_after(nxt):
                     continue  # "the executive order", "the military parade": the noun only modifies
@@ -508,12 +515,18 @@ def _modifier_after(token: Token) -> bool:
 
 def _is_title(word: str, k: int, run: list[Token]) -> bool:
     """Does this run word belong to the title before the name?"""
-    if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
+    if _title_word(word):
         return True
-    if "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-")):
-        return True  # "Director-General", "Secretary-General"
     # "Brazilian Ana Lima", "Somali Shabaab": a nationality word before a name qualifies it.
     return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
+
+
+@lru_cache(maxsize=4096)
+def _title_word(word: str) -> bool:
+    """A title or descriptor word wherever it stands (cached: every word of every name run is asked)."""
+    if word in gz.TITLE_WORDS or word in PERSON_NOUNS or word.endswith(gz.DESCRIPTOR_SUFFIXES):
+        return True
+    return "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-"))  # "Director-General", "Secretary-General"
 
 
 def _is_role_head(word: str) -> bool:

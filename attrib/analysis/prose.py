@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -54,11 +55,11 @@ _PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(
 _NOT_FIRST_NAMES = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS | gz.NATIONALITY_ADJECTIVES | gz.CAPITALS.keys() | gz.COUNTRY_NAMES.keys()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the sentence.  `proper`: capitalised as a name is, not only as a sentence's
     first word; `lower`: the word in lower case without a possessive or a final stop ("Corp.'s"
-    -> "corp")."""
+    -> "corp").  A named tuple: every word of every sentence is one, and a tuple is built in a
+    third of a frozen dataclass's time."""
 
     start: int
     end: int
@@ -69,12 +70,13 @@ class Token:
     possessive: bool
 
 
-def token(start: int, end: int, text: str, proper: bool) -> Token:
-    """A Token, its lower-case form and shape worked out once."""
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's lower-case form, capitalisation and possessive ending (cached: news repeats its words)."""
     lower = text.lower().rstrip(".")
     if "'" in lower or "\u2019" in lower:
         lower = POSSESSIVE.sub("", lower).rstrip(".")
-    return Token(start, end, text, proper, lower, proper or capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019")))
+    return lower, capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
 def capitalised(word: str) -> bool:
@@ -151,8 +153,13 @@ def title_case(words: list[str]) -> bool:
 
 def all_capitals(words: list[str]) -> bool:
     """A headline in capitals: "MINISTER DENIES BUDGET CLAIMS"."""
-    letters = [w for w in words if any(c.isalpha() for c in w)]
-    return len(letters) >= 3 and all(not any(c.islower() for c in w) for w in letters)
+    letters = 0
+    for word in words:
+        if any(c.isalpha() for c in word):
+            if any(c.islower() for c in word):
+                return False  # most sentences stop at their first or second word
+            letters += 1
+    return letters >= 3
 
 
 def after_preamble(text: str, start: int, end: int) -> int:
@@ -176,8 +183,12 @@ def _is_dateline(match: re.Match[str]) -> bool:
     return bool(match.group("date") and match.group("credit"))
 
 
+@lru_cache(maxsize=1024)
 def is_credit_line(sentence: str) -> bool:
-    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)"."""
+    """Bylines and picture credits: "(Reporting by ...)", "Jane Doe/Getty Images", "(AP Photo)".
+
+    Cached: the article's structure and its mention finder both ask of most sentences.
+    """
     stripped = sentence.strip()
     if _CREDIT_LEAD.match(stripped):
         return True
@@ -200,15 +211,23 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
     position = start
     for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
         # Quote marks are not word characters, so no token crosses a blocked range's edge.
-        spans.extend((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a)))
+        spans += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a))]
         position = max(position, b)
     words = [word for _, _, word in spans]
     headline = title_case(words)
     seen = evidence(text)
-    if all_capitals(words):
-        # Every word is in capitals: a name only where the article writes it so elsewhere too.
-        return [token(a, b, word, _shouted_name(word, seen)) for a, b, word in spans]
-    return [token(a, b, word, _proper(words, n, headline, seen)) for n, (a, b, word) in enumerate(spans)]
+    shouting = all_capitals(words)
+    opening = next((n for n, word in enumerate(words) if any(c.isalnum() for c in word)), len(words))
+    tokens: list[Token] = []
+    for n, (a, b, word) in enumerate(spans):
+        lower, capital, possessive = _shape(word)
+        if shouting:
+            # Every word is in capitals: a name only where the article writes it so elsewhere too.
+            proper = _shouted_name(word, seen)
+        else:
+            proper = capital and _proper(words, n, headline, seen, n <= opening)
+        tokens.append(Token(a, b, word, proper, lower, proper or capital, possessive))
+    return tokens
 
 
 def _shouted_name(word: str, seen: Evidence) -> bool:
@@ -216,17 +235,14 @@ def _shouted_name(word: str, seen: Evidence) -> bool:
     return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
-def _proper(words: list[str], n: int, headline: bool, seen: Evidence) -> bool:
-    """Is words[n] capitalised because it is a name?"""
+def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: bool) -> bool:
+    """Is capitalised words[n] a name?  `initial`: no word before it holds a letter or digit."""
     word = words[n]
-    if not capitalised(word):
-        return False
     low = POSSESSIVE.sub("", word.lower().rstrip("."))
     if word.isupper() and len(word) > 1:
         return True  # "WHO", "US": an acronym, even one spelt like a word
     if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
         return False
-    initial = all(not any(c.isalnum() for c in w) for w in words[:n])
     if not (initial or headline):
         return True
     if low in seen.lower and low not in seen.inner:
