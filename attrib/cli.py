@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, NoReturn, Optional, TextIO
 
 import typer
 
-from attrib import __version__
+import attrib
 from attrib.atomic import AtomicFile
 from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
 from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
@@ -75,7 +75,7 @@ def _fail(message: str) -> NoReturn:
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"attrib {__version__}")
+        typer.echo(f"attrib {attrib.__version__}")
         raise typer.Exit()
 
 

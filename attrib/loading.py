@@ -1,11 +1,14 @@
 """Loading a tagger: a model directory written by `attrib train`, or the default model.
 
 The default model is trained on first use from the labels and seeds
-bundled inside the package and cached per attrib and scikit-learn version
-and per digest of attrib's code and data, so a fresh install tags at once
-and an upgrade rebuilds instead of unpickling a model written by another
-version.  Tagging loads only the compiled tagger, which needs neither
-scikit-learn nor scipy.
+bundled inside the package and cached per digest of attrib's code and
+data, so a fresh install tags at once and an upgrade of attrib rebuilds
+instead of unpickling a model written by other code.  Tagging loads only
+the compiled tagger, which needs neither scikit-learn nor scipy, so a
+scikit-learn upgrade does not touch it; the pipelines `attrib explain`
+reads are checked against the scikit-learn version, and rebuilt when it
+changed.  (Versions are not in the cache key: reading them costs
+importlib.metadata, ~60 ms of a one-article `attrib predict`.)
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from attrib.corpus import load_corpus
-from attrib.model.persistence import ModelError, load_model, model_dir, read_card, versions
+from attrib.model.persistence import ModelError, load_model, model_dir, read_card
 from attrib.model.tagger import Tagger
 from attrib.training import BUNDLED_LABELS, BUNDLED_SEEDS, build_default, data_card
 
@@ -51,8 +54,7 @@ def cache_dir() -> Path:
     root = os.environ.get("ATTRIB_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "attrib"
     )
-    v = versions()
-    return Path(root) / f"default-{v['attrib']}-sklearn{v['scikit-learn']}-{_fingerprint()}"
+    return Path(root) / f"default-{_fingerprint()}"
 
 
 def _fingerprint() -> str:

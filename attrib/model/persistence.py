@@ -23,7 +23,6 @@ import shutil
 import warnings
 from collections.abc import Callable
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +47,8 @@ class ModelError(Exception):
 
 
 def versions() -> dict[str, str]:
+    from importlib import metadata  # only saving and the pipelines' check need it (~50 ms to import)
+
     return {
         "attrib": metadata.version("attrib"),
         "python": platform.python_version(),
@@ -207,6 +208,8 @@ def check_scikit_learn(card: dict[str, Any], directory: Path) -> None:
     recorded = card.get("versions")
     saved = recorded.get("scikit-learn") if isinstance(recorded, dict) else None
     saved = saved if isinstance(saved, str) else ""
+    from importlib import metadata
+
     current = metadata.version("scikit-learn")
     if _minor(saved) != _minor(current):
         raise ModelError(
