@@ -25,18 +25,19 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, Optional, TextIO
+from typing import NoReturn, Optional, TextIO, TypeVar
 
 import typer
 
 from attrib import __version__
+from attrib.batch import Tagged, Tagging, resolve_model, worker_count
 from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
 from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
 from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
-from attrib.inputs import MAX_BYTES, STDIN_ARG, Article, InputNote, iter_inputs, read_inputs
+from attrib.inputs import MAX_BYTES, Article, InputNote, count_articles, read_inputs
 from attrib.model.persistence import AtomicFile, ModelError
 from attrib.records import Record
 from attrib.model.tagger import Tagger
@@ -53,9 +54,8 @@ EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 # sysexits.h's EX_SOFTWARE: an internal error, distinct from anything the user can fix.
 EXIT_INTERNAL = 70
-# Articles tagged per vectorisation: large enough to batch, small enough to stream output.
-_BATCH = 256
-_BATCH_CHARACTERS = 2_000_000
+# A progress bar is shown for more articles than this (and only on a terminal).
+_PROGRESS_ABOVE = 10
 
 
 @dataclass
@@ -66,6 +66,7 @@ class _Options:
 
 
 _options = _Options()
+_T = TypeVar("_T")
 
 
 def _fail(message: str) -> NoReturn:
@@ -88,14 +89,19 @@ def options(
     _options.debug = debug
 
 
-def _load(model: Optional[Path]) -> Tagger:
+def _loaded(load: Callable[[], _T]) -> _T:
+    """`load()`, or a model that cannot be loaded or built said in one line (exit 2)."""
     try:
-        return Tagger.load(model)
+        return load()
     except ModelError as error:
         _fail(f"attrib: {error}")
     except CorpusError as error:  # only the default model trains, from the data bundled with attrib
         _fail(f"attrib: cannot build the default model, the data bundled with attrib is broken "
               f"({error.problems[0]}); reinstall attrib or pass --model")
+
+
+def _load(model: Optional[Path]) -> Tagger:
+    return _loaded(lambda: Tagger.load(model))
 
 
 def _check_encoding(encoding: Optional[str]) -> None:
@@ -181,25 +187,39 @@ def predict(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the records to FILE (replaced only when the run ends) instead of standard output."),
     max_size: float = typer.Option(MAX_BYTES / 1e6, "--max-size", help="Largest article to read, in MB (1 MB = 1,000,000 bytes): a file, standard input or one .jsonl line."),
     csv_safe: bool = typer.Option(False, "--csv-safe", help="CSV: put a ' before cells starting with = + - @, so spreadsheets do not run them as formulas (their text then differs from the article)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Tag batches of articles in this many worker processes (-1: one per core); the output is the same."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (it is shown only when standard error is a terminal)."),
 ) -> None:
     """Tag articles: one record per sentence with quote type, speaker and stance."""
     if format not in (*FORMATS, "html"):
         _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}, html")
     if not max_size > 0:
         _fail(f"attrib: --max-size must be a positive number of MB, got {max_size}")
+    try:
+        worker_count(jobs)
+    except ValueError as error:
+        _fail(f"attrib: {error}")
     _check_encoding(encoding)
     if output is None and sys.stdout is None:
         _fail("attrib: standard output is closed, so the records could not be written anywhere; pass -o FILE or redirect it")
     if output is not None and output.is_dir():
         _fail(f"attrib: {output} is a directory; -o takes the name of the file to write")
-    tagger = _load(model)
+    tagging = Tagging(_loaded(lambda: resolve_model(model)), None if format == "html" else format, csv_safe, jobs)
     try:
         records = _Records(output)
     except OSError as error:
         _fail(f"attrib: cannot write {output}: {error.strerror or error}")
-    run = _Tagging(tagger, records, format, csv_safe)
+    run = _Writing(records, format)
     try:
-        _tag_inputs(run, paths, encoding, int(max_size * 1e6))
+        with _Progress(paths, shown=not quiet and _is_terminal(sys.stderr)) as progress:
+            for item in tagging.run(paths, encoding, int(max_size * 1e6)):
+                if isinstance(item, Tagged):
+                    run.add(item, tagging)
+                    progress.advance(len(item.articles), item.sentences)
+                else:
+                    run.problems += not isinstance(item, InputNote)
+                    progress.say(f"attrib: {item}")
+                    progress.advance(1, 0)
         run.write_page()
         if run.tagged or not run.problems:
             records.finish()
@@ -213,47 +233,38 @@ def predict(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-class _Tagging:
-    """One `predict` run: articles batched, tagged and written, with counts for the exit code.
+class _Writing:
+    """Where one `predict` run's tagged batches go, with counts for the exit code.
 
     When the reader of standard output goes away (`attrib predict ... |
     head`), tagging stops but the inputs are still read, to report which
     could not be; any other write error ends the run (exit 2).
     """
 
-    def __init__(self, tagger: Tagger, records: _Records, fmt: str, csv_safe: bool) -> None:
-        self.tagger, self.records, self.fmt, self.csv_safe = tagger, records, fmt, csv_safe
+    def __init__(self, records: _Records, fmt: str) -> None:
+        self.records = records
         self.header = header_line(fmt)
-        self.batch: list[Article] = []
-        self.batch_characters = 0
         self.writing = True
         self.tagged = 0
         self.problems = 0
         # The HTML page holds every article, so it is written once at the end.
         self.page: list[tuple[Article, list[Record]]] | None = [] if fmt == "html" else None
 
-    def add(self, article: Article) -> None:
-        self.batch.append(article)
-        self.batch_characters += len(article.text)
-        if len(self.batch) >= _BATCH or self.batch_characters >= _BATCH_CHARACTERS:
-            self.flush()
-
-    def flush(self) -> None:
-        """Tag and write the batch read so far."""
-        if self.batch and self.writing:
-            tagged = self.tagger.tag_many([(a.id, a.text) for a in self.batch])
-            if self.page is not None:
-                self.page += zip(self.batch, tagged)
-            else:
-                lines = [line for found in tagged for line in format_lines(found, self.fmt, self.csv_safe)]
-                if self.header is not None:
-                    lines.insert(0, self.header)
-                    self.header = None
-                self._write(lines)
-        self.tagged += len(self.batch)
-        self.batch.clear()
-        self.batch_characters = 0
-
+    def add(self, batch: Tagged, tagging: Tagging) -> None:
+        """Write a tagged batch (or keep it for the page)."""
+        self.tagged += len(batch.articles)
+        if not self.writing:
+            return
+        if self.page is not None and batch.records is not None:
+            self.page += zip(batch.articles, batch.records)
+            return
+        lines = batch.lines
+        if self.header is not None:
+            lines = [self.header, *lines]
+            self.header = None
+        self._write(lines)
+        if not self.writing:
+            tagging.stop_tagging()
 
     def write_page(self) -> None:
         """The HTML page of every article tagged, when that is the format."""
@@ -270,28 +281,57 @@ class _Tagging:
             _fail(f"attrib: cannot write the records to {self.records.name} ({error.strerror or error}); {self.records.give_up()}")
 
 
-def _tag_inputs(run: _Tagging, paths: list[str], encoding: Optional[str], max_bytes: int) -> None:
-    """Read each input in turn, saying each problem as it comes.
+def _is_terminal(stream: Optional[TextIO]) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # replaced by something that is not a file, or closed
+        return False
 
-    What was read is written before standard input is read, so a slow
-    pipe never holds back articles already read.
+
+class _Progress:
+    """A progress bar on standard error while `predict` runs: articles done, sentences per second, time left.
+
+    Shown only when asked for and the inputs hold more than a few articles;
+    otherwise `say` prints lines as they are and `advance` does nothing.
     """
-    for arg in paths:
-        if arg == STDIN_ARG:
-            run.flush()
-        for item in iter_inputs([arg], encoding=encoding, max_bytes=max_bytes):
-            if isinstance(item, Article):
-                run.add(item)
-            else:
-                run.problems += not isinstance(item, InputNote)
-                typer.echo(f"attrib: {item}", err=True)
-    run.flush()
 
+    def __init__(self, paths: list[str], shown: bool) -> None:
+        self._bar = None
+        self._sentences = 0
+        total = count_articles(paths) if shown else 0
+        if total > _PROGRESS_ABOVE:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-def _tagged(tagger: Tagger, articles: list[Article]) -> Iterator[list[Record]]:
-    """Each article's records, in order, tagged _BATCH articles at a time."""
-    for start in range(0, len(articles), _BATCH):
-        yield from tagger.tag_many([(a.id, a.text) for a in articles[start : start + _BATCH]])
+            self._bar = Progress(
+                BarColumn(), MofNCompleteColumn(), TextColumn("articles, {task.fields[rate]}"), TimeRemainingColumn(),
+                console=Console(stderr=True), redirect_stdout=False, redirect_stderr=False,
+            )
+            self._task = self._bar.add_task("tagging", total=total, rate="")
+
+    def __enter__(self) -> "_Progress":
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, articles: int, sentences: int) -> None:
+        if self._bar is None:
+            return
+        self._sentences += sentences
+        elapsed = self._bar.tasks[0].elapsed or 0.0
+        rate = f"{self._sentences / elapsed:,.0f} sentences/s" if elapsed > 0 else ""
+        self._bar.update(self._task, advance=articles, rate=rate)
+
+    def say(self, line: str) -> None:
+        """One line on standard error, above the bar when there is one."""
+        if self._bar is None:
+            typer.echo(line, err=True)
+        else:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -314,13 +354,14 @@ def summarize(
         problems += bad
     articles = [path for path in paths if path not in record_files]
     if articles:
-        tagger = _load(model)
-        inputs = read_inputs(articles, encoding=encoding)
-        for note in inputs.notes:
-            typer.echo(f"attrib: {note}", err=True)
-        problems += [str(problem) for problem in inputs.problems]
-        for tagged in _tagged(tagger, inputs.articles):
-            records += tagged
+        tagging = Tagging(_loaded(lambda: resolve_model(model)), None)
+        for item in tagging.run(articles, encoding):
+            if isinstance(item, Tagged):
+                records += [record for tagged in item.records or [] for record in tagged]
+            elif isinstance(item, InputNote):
+                typer.echo(f"attrib: {item}", err=True)
+            else:
+                problems.append(str(item))
     if records or not problems:
         render = {"table": summary_table, "csv": summary_csv, "json": summary_json}[format]
         _record_line(render(summarise(records)))
