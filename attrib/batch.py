@@ -155,7 +155,7 @@ class Tagging:
         finished = False
         try:
             characters = WORKER_BATCH_CHARACTERS if executor is not None else BATCH_CHARACTERS
-            for item in _batches(_items(paths, encoding, max_bytes), characters):
+            for item in batches(_items(paths, encoding, max_bytes), characters):
                 if isinstance(item, InputProblem):
                     yield item
                     continue
@@ -210,7 +210,7 @@ def _items(paths: Iterable[str], encoding: Optional[str], max_bytes: int) -> Ite
         yield from iter_inputs([arg], encoding=encoding, max_bytes=max_bytes)
 
 
-def _batches(items: Iterable[Union[Article, InputProblem, _Drain]], most_characters: int) -> Iterator[Union[list[Article], InputProblem, _Drain]]:
+def batches(items: Iterable[Union[Article, InputProblem, _Drain]], most_characters: int) -> Iterator[Union[list[Article], InputProblem, _Drain]]:
     """Articles grouped into batches; problems, notes and _DRAIN passed on as they come."""
     batch: list[Article] = []
     characters = 0

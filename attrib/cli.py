@@ -25,7 +25,8 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, Optional, TextIO, TypeVar
@@ -36,7 +37,7 @@ from attrib import __version__
 from attrib.batch import Tagged, Tagging, resolve_model, worker_count
 from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
 from attrib.evaluation import cross_validate, dev_set, evaluate_model, held_out
-from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
+from attrib.formats import FORMATS, evaluation_report, header_line
 from attrib.inputs import MAX_BYTES, Article, InputNote, count_articles, read_inputs
 from attrib.model.persistence import AtomicFile, ModelError
 from attrib.records import Record
@@ -187,8 +188,11 @@ def predict(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the records to FILE (replaced only when the run ends) instead of standard output."),
     max_size: float = typer.Option(MAX_BYTES / 1e6, "--max-size", help="Largest article to read, in MB (1 MB = 1,000,000 bytes): a file, standard input or one .jsonl line."),
     csv_safe: bool = typer.Option(False, "--csv-safe", help="CSV: put a ' before cells starting with = + - @, so spreadsheets do not run them as formulas (their text then differs from the article)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Tag batches of articles in this many worker processes (-1: one per core); the output is the same."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Tag batches of articles in this many worker processes (-1: one per core; default 1, with --scheduler local one per core); the output is the same."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (it is shown only when standard error is a terminal)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Tag with Dask into this directory: one JSONL shard per partition and manifest.json; a re-run redoes only missing or failed shards."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --out: local (a LocalCluster of --jobs processes) or a Dask scheduler's address, tcp://HOST:PORT. Default: local."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1, help="With --out: how many shards to split the inputs into (default: one per 100 articles, at most 1000)."),
 ) -> None:
     """Tag articles: one record per sentence with quote type, speaker and stance."""
     if format not in (*FORMATS, "html"):
@@ -196,15 +200,18 @@ def predict(
     if not max_size > 0:
         _fail(f"attrib: --max-size must be a positive number of MB, got {max_size}")
     try:
-        worker_count(jobs)
+        workers = None if jobs is None else worker_count(jobs)
     except ValueError as error:
         _fail(f"attrib: {error}")
     _check_encoding(encoding)
+    if out is not None or scheduler is not None or partitions is not None:
+        _tag_corpus(paths, out, scheduler, partitions, workers, format, model, output, encoding, int(max_size * 1e6))
+        return
     if output is None and sys.stdout is None:
         _fail("attrib: standard output is closed, so the records could not be written anywhere; pass -o FILE or redirect it")
     if output is not None and output.is_dir():
         _fail(f"attrib: {output} is a directory; -o takes the name of the file to write")
-    tagging = Tagging(_loaded(lambda: resolve_model(model)), None if format == "html" else format, csv_safe, jobs)
+    tagging = Tagging(_loaded(lambda: resolve_model(model)), None if format == "html" else format, csv_safe, workers or 1)
     try:
         records = _Records(output)
     except OSError as error:
@@ -223,6 +230,8 @@ def predict(
         run.write_page()
         if run.tagged or not run.problems:
             records.finish()
+    except BrokenProcessPool:
+        _fail(f"attrib: a worker process died while tagging (killed, or out of memory); {records.give_up()}; try fewer --jobs")
     finally:
         records.abandon()
     if run.problems and not run.tagged:
@@ -231,6 +240,39 @@ def predict(
     if run.problems:
         typer.echo(f"attrib: {run.problems} input(s) could not be read; the others were tagged", err=True)
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _tag_corpus(
+    paths: list[str], out: Optional[Path], scheduler: Optional[str], partitions: Optional[int], workers: Optional[int],
+    format: str, model: Optional[Path], output: Optional[Path], encoding: Optional[str], max_bytes: int,
+) -> None:
+    """`predict --out DIR`: the inputs tagged with Dask into shards, a summary on stdout, problems on stderr."""
+    if out is None:
+        _fail("attrib: --scheduler and --partitions go with --out DIR, the directory to write the shards to")
+    if format not in ("table", "jsonl") or output is not None:
+        _fail("attrib: --out writes JSONL shards into a directory; leave out --format and -o")
+    if "-" in paths:
+        _fail("attrib: --out cannot read standard input (every worker reads its own inputs); give files, directories or patterns")
+    try:
+        from attrib.distributed import tag_corpus
+    except ImportError:
+        _fail("attrib: --out and --scheduler need Dask; install it with pip install 'attrib[dask]'")
+    ref = _loaded(lambda: resolve_model(model))
+    try:
+        manifest = tag_corpus(paths, out, scheduler or "local", ref, partitions, workers, encoding, max_bytes)
+    except OSError as error:
+        _fail(f"attrib: cannot write to {out}: {error.strerror or error}")
+    for line in manifest.problems + manifest.failures:
+        typer.echo(f"attrib: {line}", err=True)
+    typer.echo(
+        f"{manifest.complete} of {manifest.partitions} shards complete ({manifest.skipped} from an earlier run), "
+        f"{manifest.articles} articles, {manifest.sentences} sentences; wrote {manifest.path}"
+    )
+    if manifest.failures or manifest.problems:
+        done = manifest.articles > 0
+        what = f"{len(manifest.failures)} shard(s) failed, {len(manifest.problems)} input(s) could not be read"
+        typer.echo(f"attrib: {what}; {'the others were tagged' if done else 'nothing was tagged'}", err=True)
+        raise typer.Exit(EXIT_PARTIAL if done else EXIT_FAILED)
 
 
 class _Writing:

@@ -15,6 +15,15 @@ What it measures (see benchmarks/README.md):
 2. memory  - peak resident set size of the `attrib predict` process
              (getrusage RUSAGE_CHILDREN of a wrapper that runs only it) on
              --small-files counts of one-paragraph files (1,000 and 10,000).
+3. dask    - wall time of `attrib predict DIR --format jsonl` (one process)
+             against `attrib predict DIR --out OUT --scheduler local --jobs N`
+             on --dask-files files of --dask-sentences sentences in all
+             (1,000 and 100,000); the shards put end to end must equal the
+             single process's output.  Needs `pip install 'attrib[dask]'`.
+
+Every run has PYTHONHASHSEED set to Dask's (6640): the last digit of some
+confidences depends on the order of Python's sets, and Dask fixes its
+workers' hash seed.
 
 Inputs are the seed articles' paragraphs, cycled in order, so runs are
 deterministic.  Standard output goes to a temporary file.
@@ -71,6 +80,10 @@ def write_corpus(folder: Path, files: int, sentences: int, paragraphs: list[str]
     return total
 
 
+# The hash seed Dask gives its workers; every run here uses it, so outputs compare byte for byte.
+_ENV = {**os.environ, "PYTHONHASHSEED": "6640"}
+
+
 def attrib_command() -> list[str]:
     return [sys.executable, "-c", "from attrib.cli import main; main()"]
 
@@ -78,13 +91,20 @@ def attrib_command() -> list[str]:
 def timed_predict(folder: Path, jobs: int, out: Path) -> float:
     start = time.perf_counter()
     with out.open("wb") as handle:
-        subprocess.run([*attrib_command(), "predict", str(folder), "--format", "jsonl", "--jobs", str(jobs)], stdout=handle, check=True)
+        subprocess.run([*attrib_command(), "predict", str(folder), "--format", "jsonl", "--jobs", str(jobs)], stdout=handle, check=True, env=_ENV)
+    return time.perf_counter() - start
+
+
+def timed_dask(folder: Path, jobs: int, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([*attrib_command(), "predict", str(folder), "--out", str(out), "--scheduler", "local", "--jobs", str(jobs)],
+                   stdout=subprocess.DEVNULL, check=True, env=_ENV)
     return time.perf_counter() - start
 
 
 def peak_rss_kib(folder: Path, jobs: int) -> int:
     command = [*attrib_command(), "predict", str(folder), "--format", "jsonl", "--jobs", str(jobs)]
-    done = subprocess.run([sys.executable, "-c", _PEAK_RSS, *command], capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", _PEAK_RSS, *command], capture_output=True, text=True, check=True, env=_ENV)
     return int(done.stdout.split()[-1])
 
 
@@ -125,6 +145,25 @@ def bench_memory(work: Path, args: argparse.Namespace) -> dict[str, Any]:
     return {"runs": rows, "ratio_last_to_first": rows[-1]["peak_rss_kib"] / rows[0]["peak_rss_kib"]}
 
 
+def bench_dask(work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    folder = work / "dask"
+    sentences = write_corpus(folder, args.dask_files, args.dask_sentences, seed_paragraphs())
+    print("  dask: one process ...", file=sys.stderr, flush=True)
+    single = timed_predict(folder, 1, work / "single.jsonl")
+    print(f"  dask: --scheduler local --jobs {args.jobs} ...", file=sys.stderr, flush=True)
+    distributed = timed_dask(folder, args.jobs, work / "shards")
+    shards = b"".join(path.read_bytes() for path in sorted((work / "shards").glob("part-*.jsonl")))
+    return {
+        "files": args.dask_files,
+        "sentences": sentences,
+        "workers": args.jobs,
+        "single_seconds": single,
+        "dask_seconds": distributed,
+        "speed_up": single / distributed,
+        "outputs_identical": shards == (work / "single.jsonl").read_bytes(),
+    }
+
+
 def report(results: dict[str, Any]) -> str:
     lines = [f"load average (1, 5, 15 min) at start {results['load_average_at_start']}, at end {results['load_average_at_end']}; {os.cpu_count()} CPUs"]
     if "jobs" in results:
@@ -139,6 +178,12 @@ def report(results: dict[str, Any]) -> str:
         for row in m["runs"]:
             lines.append(f"  {row['files']} files ({row['sentences']} sentences): {row['peak_rss_kib']} KiB ({row['peak_rss_kib'] / 1024:.1f} MiB)")
         lines.append(f"  ratio largest/smallest count: {m['ratio_last_to_first']:.3f}")
+    if "dask" in results:
+        d = results["dask"]
+        lines.append(f"{d['files']} files, {d['sentences']} sentences, whole process:")
+        lines.append(f"  attrib predict DIR --format jsonl: {d['single_seconds']:.2f} s")
+        lines.append(f"  attrib predict DIR --out OUT --scheduler local --jobs {d['workers']}: {d['dask_seconds']:.2f} s")
+        lines.append(f"  speed-up: {d['speed_up']:.2f}x; shards byte-identical to the single process: {d['outputs_identical']}")
     return "\n".join(lines)
 
 
@@ -150,7 +195,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=2, help="runs of each; the best is reported (default 2)")
     parser.add_argument("--small-files", type=lambda text: [int(n) for n in text.split(",")], default=[1000, 10000],
                         help="comma-separated file counts for the memory part (default 1000,10000)")
-    parser.add_argument("--skip", action="append", default=[], choices=("jobs", "memory"), help="leave out a part; may be repeated")
+    parser.add_argument("--dask-files", type=int, default=1000, help="files for the dask part (default 1000)")
+    parser.add_argument("--dask-sentences", type=int, default=100_000, help="sentences in all for the dask part (default 100000)")
+    parser.add_argument("--skip", action="append", default=[], choices=("jobs", "memory", "dask"), help="leave out a part; may be repeated")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
     args = parser.parse_args()
     results: dict[str, Any] = {"load_average_at_start": load_average()}
@@ -159,6 +206,8 @@ def main() -> None:
             results["jobs"] = bench_jobs(Path(work), args)
         if "memory" not in args.skip:
             results["memory"] = bench_memory(Path(work), args)
+        if "dask" not in args.skip:
+            results["dask"] = bench_dask(Path(work), args)
     results["load_average_at_end"] = load_average()
     print(json.dumps(results, indent=2) if args.json else report(results))
 
