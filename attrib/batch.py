@@ -103,9 +103,8 @@ def tag_batch(model: ModelRef, articles: list[Article], fmt: Optional[str], csv_
     """Tag a batch; with `fmt` (jsonl, csv, table) give its lines, with None its records.
 
     Formatting here, rather than in the caller, lets worker processes share
-    that work too.  BLAS runs on one thread: its multi-threaded sums change
-    the last digit of a confidence from one run to the next (and several
-    workers' threads would only compete for the same cores).
+    that work too.  BLAS runs on one thread: the models are small, and the
+    threads of several workers would only compete for the same cores.
     """
     with threadpool_limits(limits=1, user_api="blas"):
         tagged = tagger_for(model).tag_many([(article.id, article.text) for article in articles])
