@@ -14,7 +14,9 @@ does not mistake an empty output for a partial success.  Empty or blank
 files are not errors: they are noted on stderr and give no records.
 
 Every error is one line on stderr naming the file and what to do; the
-only lines on stdout are records (or the evaluation and training summary).
+only lines on stdout are records (or the evaluation, training and
+`predict --out` summaries).  `predict`'s progress bar goes to stderr, and
+only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ import os
 import signal
 import sys
 import traceback
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, Optional, TextIO, TypeVar
