@@ -14,7 +14,9 @@ does not mistake an empty output for a partial success.  Empty or blank
 files are not errors: they are noted on stderr and give no records.
 
 Every error is one line on stderr naming the file and what to do; the
-only lines on stdout are records (or the evaluation and training summary).
+only lines on stdout are records (or the evaluation, training and
+`predict --out` summaries).  `predict`'s progress bar goes to stderr, and
+only when it is a terminal.
 """
 
 from __future__ import annotations
@@ -25,18 +27,20 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Optional, TextIO
+from typing import TYPE_CHECKING, NoReturn, Optional, TextIO, TypeVar
 
 import typer
 
 import attrib
 from attrib.atomic import AtomicFile
+from attrib.batch import Tagged, Tagging, resolve_model, worker_count
 from attrib.corpus import Corpus, CorpusError, load_corpus, overlap
-from attrib.formats import FORMATS, evaluation_report, format_lines, header_line
-from attrib.inputs import MAX_BYTES, STDIN_ARG, Article, InputNote, iter_inputs, read_inputs
+from attrib.formats import FORMATS, evaluation_report, header_line
+from attrib.inputs import MAX_BYTES, Article, InputNote, count_articles, read_inputs
 from attrib.records import Record
 from attrib.views.html import html_page
 from attrib.views.summary import SUMMARY_FORMATS, is_records_file, read_records, summarise, summary_csv, summary_json, summary_table
@@ -53,9 +57,8 @@ EXIT_PARTIAL = 1
 EXIT_FAILED = 2
 # sysexits.h's EX_SOFTWARE: an internal error, distinct from anything the user can fix.
 EXIT_INTERNAL = 70
-# Articles tagged per vectorisation: large enough to batch, small enough to stream output.
-_BATCH = 256
-_BATCH_CHARACTERS = 2_000_000
+# A progress bar is shown for more articles than this (and only on a terminal).
+_PROGRESS_ABOVE = 10
 
 
 @dataclass
@@ -66,6 +69,7 @@ class _Options:
 
 
 _options = _Options()
+_T = TypeVar("_T")
 
 
 def _fail(message: str) -> NoReturn:
@@ -88,17 +92,23 @@ def options(
     _options.debug = debug
 
 
-def _load(model: Optional[Path], pipelines: bool = False) -> Tagger:
-    from attrib.loading import load_tagger
+def _loaded(load: Callable[[], _T]) -> _T:
+    """`load()`, or a model that cannot be loaded or built said in one line (exit 2)."""
     from attrib.model.persistence import ModelError
 
     try:
-        return load_tagger(model, pipelines=pipelines)
+        return load()
     except ModelError as error:
         _fail(f"attrib: {error}")
     except CorpusError as error:  # only the default model trains, from the data bundled with attrib
         _fail(f"attrib: cannot build the default model, the data bundled with attrib is broken "
               f"({error.problems[0]}); reinstall attrib or pass --model")
+
+
+def _load(model: Optional[Path], pipelines: bool = False) -> Tagger:
+    from attrib.loading import load_tagger
+
+    return _loaded(lambda: load_tagger(model, pipelines=pipelines))
 
 
 def _check_encoding(encoding: Optional[str]) -> None:
@@ -187,28 +197,50 @@ def predict(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the records to FILE (replaced only when the run ends) instead of standard output."),
     max_size: float = typer.Option(MAX_BYTES / 1e6, "--max-size", help="Largest article to read, in MB (1 MB = 1,000,000 bytes): a file, standard input or one .jsonl line."),
     csv_safe: bool = typer.Option(False, "--csv-safe", help="CSV: put a ' before cells starting with = + - @, so spreadsheets do not run them as formulas (their text then differs from the article)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Tag batches of articles in this many worker processes (-1: one per core; default 1, with --scheduler local one per core); the output is the same."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (it is shown only when standard error is a terminal)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Tag with Dask into this directory: one JSONL shard per partition and manifest.json; a re-run redoes only missing or failed shards."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --out: local (a LocalCluster of --jobs processes) or a Dask scheduler's address, tcp://HOST:PORT. Default: local."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1, help="With --out: how many shards to split the inputs into (default: one per 100 articles, at most 1000)."),
 ) -> None:
     """Tag articles: one record per sentence with quote type, speaker and stance."""
     if format not in (*FORMATS, "html"):
         _fail(f"attrib: unknown format {format!r}; use one of {', '.join(FORMATS)}, html")
     if not max_size > 0:
         _fail(f"attrib: --max-size must be a positive number of MB, got {max_size}")
+    try:
+        workers = None if jobs is None else worker_count(jobs)
+    except ValueError as error:
+        _fail(f"attrib: {error}")
     _check_encoding(encoding)
+    if out is not None or scheduler is not None or partitions is not None:
+        _tag_corpus(paths, out, scheduler, partitions, workers, format, model, output, encoding, int(max_size * 1e6))
+        return
     if output is None and sys.stdout is None:
         _fail("attrib: standard output is closed, so the records could not be written anywhere; pass -o FILE or redirect it")
     if output is not None and output.is_dir():
         _fail(f"attrib: {output} is a directory; -o takes the name of the file to write")
-    tagger = _load(model)
+    tagging = Tagging(_loaded(lambda: resolve_model(model)), None if format == "html" else format, csv_safe, workers or 1)
     try:
         records = _Records(output)
     except OSError as error:
         _fail(f"attrib: cannot write {output}: {error.strerror or error}")
-    run = _Tagging(tagger, records, format, csv_safe)
+    run = _Writing(records, format)
     try:
-        _tag_inputs(run, paths, encoding, int(max_size * 1e6))
+        with _Progress(paths, shown=not quiet and _is_terminal(sys.stderr)) as progress:
+            for item in tagging.run(paths, encoding, int(max_size * 1e6)):
+                if isinstance(item, Tagged):
+                    run.add(item, tagging)
+                    progress.advance(len(item.articles), item.sentences)
+                else:
+                    run.problems += not isinstance(item, InputNote)
+                    progress.say(f"attrib: {item}")
+                    progress.advance(1, 0)
         run.write_page()
         if run.tagged or not run.problems:
             records.finish()
+    except BrokenProcessPool:
+        _fail(f"attrib: a worker process died while tagging (killed, or out of memory); {records.give_up()}; try fewer --jobs")
     finally:
         records.abandon()
     if run.problems and not run.tagged:
@@ -219,47 +251,71 @@ def predict(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-class _Tagging:
-    """One `predict` run: articles batched, tagged and written, with counts for the exit code.
+def _tag_corpus(
+    paths: list[str], out: Optional[Path], scheduler: Optional[str], partitions: Optional[int], workers: Optional[int],
+    format: str, model: Optional[Path], output: Optional[Path], encoding: Optional[str], max_bytes: int,
+) -> None:
+    """`predict --out DIR`: the inputs tagged with Dask into shards, a summary on stdout, problems on stderr."""
+    if out is None:
+        _fail("attrib: --scheduler and --partitions go with --out DIR, the directory to write the shards to")
+    if format not in ("table", "jsonl") or output is not None:
+        _fail("attrib: --out writes JSONL shards into a directory; leave out --format and -o")
+    if "-" in paths:
+        _fail("attrib: --out cannot read standard input (every worker reads its own inputs); give files, directories or patterns")
+    try:
+        from attrib.distributed import tag_corpus
+    except ImportError:
+        _fail("attrib: --out and --scheduler need Dask; install it with pip install 'attrib[dask]'")
+    ref = _loaded(lambda: resolve_model(model))
+    try:
+        manifest = tag_corpus(paths, out, scheduler or "local", ref, partitions, workers, encoding, max_bytes)
+    except OSError as error:
+        _fail(f"attrib: cannot write to {out}: {error.strerror or error}")
+    for line in manifest.problems + manifest.failures:
+        typer.echo(f"attrib: {line}", err=True)
+    typer.echo(
+        f"{manifest.complete} of {manifest.partitions} shards complete ({manifest.skipped} from an earlier run), "
+        f"{manifest.articles} articles, {manifest.sentences} sentences; wrote {manifest.path}"
+    )
+    if manifest.failures or manifest.problems:
+        done = manifest.articles > 0
+        what = f"{len(manifest.failures)} shard(s) failed, {len(manifest.problems)} input(s) could not be read"
+        typer.echo(f"attrib: {what}; {'the others were tagged' if done else 'nothing was tagged'}", err=True)
+        raise typer.Exit(EXIT_PARTIAL if done else EXIT_FAILED)
+
+
+class _Writing:
+    """Where one `predict` run's tagged batches go, with counts for the exit code.
 
     When the reader of standard output goes away (`attrib predict ... |
     head`), tagging stops but the inputs are still read, to report which
     could not be; any other write error ends the run (exit 2).
     """
 
-    def __init__(self, tagger: Tagger, records: _Records, fmt: str, csv_safe: bool) -> None:
-        self.tagger, self.records, self.fmt, self.csv_safe = tagger, records, fmt, csv_safe
+    def __init__(self, records: _Records, fmt: str) -> None:
+        self.records = records
         self.header = header_line(fmt)
-        self.batch: list[Article] = []
-        self.batch_characters = 0
         self.writing = True
         self.tagged = 0
         self.problems = 0
         # The HTML page holds every article, so it is written once at the end.
         self.page: list[tuple[Article, list[Record]]] | None = [] if fmt == "html" else None
 
-    def add(self, article: Article) -> None:
-        self.batch.append(article)
-        self.batch_characters += len(article.text)
-        if len(self.batch) >= _BATCH or self.batch_characters >= _BATCH_CHARACTERS:
-            self.flush()
-
-    def flush(self) -> None:
-        """Tag and write the batch read so far."""
-        if self.batch and self.writing:
-            tagged = self.tagger.tag_many([(a.id, a.text) for a in self.batch])
-            if self.page is not None:
-                self.page += zip(self.batch, tagged)
-            else:
-                lines = [line for found in tagged for line in format_lines(found, self.fmt, self.csv_safe)]
-                if self.header is not None:
-                    lines.insert(0, self.header)
-                    self.header = None
-                self._write(lines)
-        self.tagged += len(self.batch)
-        self.batch.clear()
-        self.batch_characters = 0
-
+    def add(self, batch: Tagged, tagging: Tagging) -> None:
+        """Write a tagged batch (or keep it for the page)."""
+        self.tagged += len(batch.articles)
+        if not self.writing:
+            return
+        if self.page is not None and batch.records is not None:
+            self.page += zip(batch.articles, batch.records)
+            return
+        lines = batch.lines
+        if self.header is not None:
+            lines = [self.header, *lines]
+            self.header = None
+        self._write(lines)
+        if not self.writing:
+            tagging.stop_tagging()
 
     def write_page(self) -> None:
         """The HTML page of every article tagged, when that is the format."""
@@ -276,28 +332,57 @@ class _Tagging:
             _fail(f"attrib: cannot write the records to {self.records.name} ({error.strerror or error}); {self.records.give_up()}")
 
 
-def _tag_inputs(run: _Tagging, paths: list[str], encoding: Optional[str], max_bytes: int) -> None:
-    """Read each input in turn, saying each problem as it comes.
+def _is_terminal(stream: Optional[TextIO]) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # replaced by something that is not a file, or closed
+        return False
 
-    What was read is written before standard input is read, so a slow
-    pipe never holds back articles already read.
+
+class _Progress:
+    """A progress bar on standard error while `predict` runs: articles done, sentences per second, time left.
+
+    Shown only when asked for and the inputs hold more than a few articles;
+    otherwise `say` prints lines as they are and `advance` does nothing.
     """
-    for arg in paths:
-        if arg == STDIN_ARG:
-            run.flush()
-        for item in iter_inputs([arg], encoding=encoding, max_bytes=max_bytes):
-            if isinstance(item, Article):
-                run.add(item)
-            else:
-                run.problems += not isinstance(item, InputNote)
-                typer.echo(f"attrib: {item}", err=True)
-    run.flush()
 
+    def __init__(self, paths: list[str], shown: bool) -> None:
+        self._bar = None
+        self._sentences = 0
+        total = count_articles(paths) if shown else 0
+        if total > _PROGRESS_ABOVE:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-def _tagged(tagger: Tagger, articles: list[Article]) -> Iterator[list[Record]]:
-    """Each article's records, in order, tagged _BATCH articles at a time."""
-    for start in range(0, len(articles), _BATCH):
-        yield from tagger.tag_many([(a.id, a.text) for a in articles[start : start + _BATCH]])
+            self._bar = Progress(
+                BarColumn(), MofNCompleteColumn(), TextColumn("articles, {task.fields[rate]}"), TimeRemainingColumn(),
+                console=Console(stderr=True), redirect_stdout=False, redirect_stderr=False,
+            )
+            self._task = self._bar.add_task("tagging", total=total, rate="")
+
+    def __enter__(self) -> "_Progress":
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self, articles: int, sentences: int) -> None:
+        if self._bar is None:
+            return
+        self._sentences += sentences
+        elapsed = self._bar.tasks[0].elapsed or 0.0
+        rate = f"{self._sentences / elapsed:,.0f} sentences/s" if elapsed > 0 else ""
+        self._bar.update(self._task, advance=articles, rate=rate)
+
+    def say(self, line: str) -> None:
+        """One line on standard error, above the bar when there is one."""
+        if self._bar is None:
+            typer.echo(line, err=True)
+        else:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -320,13 +405,14 @@ def summarize(
         problems += bad
     articles = [path for path in paths if path not in record_files]
     if articles:
-        tagger = _load(model)
-        inputs = read_inputs(articles, encoding=encoding)
-        for note in inputs.notes:
-            typer.echo(f"attrib: {note}", err=True)
-        problems += [str(problem) for problem in inputs.problems]
-        for tagged in _tagged(tagger, inputs.articles):
-            records += tagged
+        tagging = Tagging(_loaded(lambda: resolve_model(model)), None)
+        for item in tagging.run(articles, encoding):
+            if isinstance(item, Tagged):
+                records += [record for tagged in item.records or [] for record in tagged]
+            elif isinstance(item, InputNote):
+                typer.echo(f"attrib: {item}", err=True)
+            else:
+                problems.append(str(item))
     if records or not problems:
         render = {"table": summary_table, "csv": summary_csv, "json": summary_json}[format]
         _record_line(render(summarise(records)))

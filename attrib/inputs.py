@@ -162,6 +162,39 @@ def read_inputs(
     return inputs
 
 
+def count_articles(paths: Iterable[str]) -> int:
+    """About how many articles `paths` hold, for a progress bar, without reading any text.
+
+    A file or standard input counts one, a directory its *.txt entries, a
+    .jsonl file its lines (counted in blocks of bytes).  Paths that cannot
+    be read count nothing: reading them reports why.
+    """
+    total = 0
+    for arg in paths:
+        path = Path(arg)
+        try:
+            if arg != STDIN_ARG and _is_dir(path, arg):
+                with os.scandir(path) as scan:
+                    total += sum(1 for entry in scan if Path(entry.name).suffix.lower() == ".txt")
+            elif arg != STDIN_ARG and path.suffix.lower() == ".jsonl":
+                total += _count_lines(path, arg)
+            else:
+                total += 1
+        except (OSError, InputError):
+            continue
+    return total
+
+
+def _count_lines(path: Path, source: str) -> int:
+    lines = 0
+    last = b"\n"
+    with _open_regular(path, source, None) as handle:
+        while block := handle.read(1 << 20):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    return lines + (last != b"\n")
+
+
 def decode(data: bytes, source: str, encoding: str | None) -> str:
     """Decode a file's bytes, refusing binary data and never guessing the encoding.
 
@@ -369,16 +402,33 @@ def _os_message(error: OSError) -> str:
     return f"cannot read it ({error.strerror or error})"
 
 
-def _read_jsonl(path: Path, source: str, encoding: str | None, max_bytes: int) -> Iterator[Item]:
+def iter_jsonl_span(path: str, start: int, stop: int, line: int, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """The articles and problems of the lines of a .jsonl file from byte `start` to byte `stop`.
+
+    `start` is the offset of line number `line`; a large file is read in
+    parts this way, each on its own (attrib.distributed).  Problems name the
+    lines as reading the whole file would.
+    """
+    try:
+        yield from _read_jsonl(Path(path), path, encoding, max_bytes, (start, stop, line))
+    except InputError as error:
+        yield error.problem
+
+
+def _read_jsonl(path: Path, source: str, encoding: str | None, max_bytes: int, span: tuple[int, int, int] | None = None) -> Iterator[Item]:
     """One article per non-blank line; a bad line is a problem, the rest still count.
 
     Lines are split on \\n only: JSON strings may hold other line separators.
     The file is read line by line, so its size is not limited, only each
     line's; a file in UTF-16 or UTF-32 is read whole, within the limit.
+    With `span` (start byte, stop byte, number of the first line), only
+    those lines are read (not for UTF-16 or UTF-32).
     """
     wide = encoding is not None and _is_wide(source, encoding)
     with _open_regular(path, source, max_bytes if wide else None) as handle:
-        lines = _wide_lines(handle, source, encoding, max_bytes) if wide else _byte_lines(handle, source, encoding, max_bytes)
+        if span is not None and not wide:
+            handle.seek(span[0])
+        lines = _wide_lines(handle, source, encoding, max_bytes) if wide else _byte_lines(handle, source, encoding, max_bytes, span)
         blank = True
         for number, line in lines:
             where = f"{source}:{number}"
@@ -391,7 +441,7 @@ def _read_jsonl(path: Path, source: str, encoding: str | None, max_bytes: int) -
                     yield _checked(_jsonl_article(line, where), '"text"')
                 except InputError as error:
                     yield error.problem
-    if blank:
+    if blank and (span is None or span[0] == 0):
         yield InputNote(source, "empty file, nothing to tag")
 
 
@@ -406,11 +456,16 @@ def _wide_lines(handle: BinaryIO, source: str, encoding: str | None, max_bytes: 
     yield from enumerate(decode(data, source, encoding).split("\n"), start=1)
 
 
-def _byte_lines(handle: BinaryIO, source: str, encoding: str | None, max_bytes: int) -> Iterator[tuple[int, str | InputProblem]]:
-    """Each line decoded on its own, or the problem with it; a line longer than `max_bytes` is skipped unread."""
-    number = 0
+def _byte_lines(handle: BinaryIO, source: str, encoding: str | None, max_bytes: int, span: tuple[int, int, int] | None = None) -> Iterator[tuple[int, str | InputProblem]]:
+    """Each line decoded on its own, or the problem with it; a line longer than `max_bytes` is skipped unread.
+
+    With `span`, the lines from the handle's position up to byte span[1], numbered from span[2].
+    """
+    number = 0 if span is None else span[2] - 1
     while True:
         try:
+            if span is not None and handle.tell() >= span[1]:
+                return
             raw = handle.readline(max_bytes + 1)
         except OSError as error:
             raise InputError(source, _os_message(error)) from None
