@@ -135,15 +135,14 @@ def evidence(text: str) -> Evidence:
         words = _TOKEN.findall(line, after_preamble(line, 0, len(line)))
         if title_case(words) or all_capitals(words):
             continue
+        lower.update([unpossessive(word.lower()) for word in words if word.islower() and word[0].isalpha()])
         for n, word in enumerate(words):
-            if not word[0].isalpha():
+            if not word[0].isupper():  # the lower-case words are in `lower` already
                 continue
-            low = unpossessive(word.lower())
-            if word.islower():
-                lower.add(low)
-            elif word.isupper() and len(word) > 1:
+            if word.isupper() and len(word) > 1:
                 shouted.add(word)
-            elif word[0].isupper() and n > 0 and words[n - 1] not in _BREAKS:
+            elif n > 0 and words[n - 1] not in _BREAKS:
+                low = unpossessive(word.lower())
                 inner.add(low)
                 after = words[n + 1] if n + 1 < len(words) else "."
                 if not capitalised(words[n - 1]) and not capitalised(after):
