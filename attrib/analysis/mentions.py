@@ -554,9 +554,9 @@ def _role_entity(head: str) -> str:
 
 
 def _gender(words: list[str]) -> str:
-    if any(w in gz.FEMALE_WORDS for w in words):
+    if not gz.FEMALE_WORDS.isdisjoint(words):
         return "f"
-    if any(w in gz.MALE_WORDS for w in words):
+    if not gz.MALE_WORDS.isdisjoint(words):
         return "m"
     return ""
 
