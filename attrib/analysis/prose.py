@@ -121,7 +121,7 @@ class Evidence:
 @lru_cache(maxsize=16)
 def evidence(text: str) -> Evidence:
     """Read the whole article once (cached: every sentence asks) for what its casing shows."""
-    lower: set[str] = set()
+    written_lower: set[str] = set()
     inner: set[str] = set()
     alone: set[str] = set()
     surnames: set[str] = set()
@@ -135,9 +135,9 @@ def evidence(text: str) -> Evidence:
         words = _TOKEN.findall(line, after_preamble(line, 0, len(line)))
         if title_case(words) or all_capitals(words):
             continue
-        lower.update([unpossessive(word.lower()) for word in words if word.islower() and word[0].isalpha()])
+        written_lower.update([word for word in words if word.islower() and word[0].isalpha()])
         for n, word in enumerate(words):
-            if not word[0].isupper():  # the lower-case words are in `lower` already
+            if not word[0].isupper():  # the lower-case words are in `written_lower` already
                 continue
             if word.isupper() and len(word) > 1:
                 shouted.add(word)
@@ -147,6 +147,7 @@ def evidence(text: str) -> Evidence:
                 after = words[n + 1] if n + 1 < len(words) else "."
                 if not capitalised(words[n - 1]) and not capitalised(after):
                     alone.add(low)
+    lower = {unpossessive(word.lower()) for word in written_lower}  # each distinct word once
     return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted))
 
 
