@@ -153,8 +153,8 @@ def evidence(text: str) -> Evidence:
 
 def title_case(words: list[str]) -> bool:
     """A headline in Title Case: nearly every longer word capitalised."""
-    content = [w for w in words if len(w) > 3 and w.isalpha()]
-    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+    capitals = [w[0].isupper() for w in words if len(w) > 3 and w.isalpha()]
+    return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
 
 
 def all_capitals(words: list[str]) -> bool:
