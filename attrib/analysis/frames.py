@@ -139,6 +139,12 @@ class _Token(NamedTuple):
     lower: str
 
 
+def _words(text: str, start: int, end: int) -> list[_Token]:
+    """The tokens of `text[start:end]`, built as plain tuples (`_Token(...)` costs a Python call per word)."""
+    new = tuple.__new__
+    return [new(_Token, (*m.span(), word, word.lower())) for m in _TOKEN.finditer(text, start, end) for word in (m.group(),)]
+
+
 class _Sentence:
     """The words of a sentence outside quotations, with its mentions placed on them."""
 
@@ -147,11 +153,11 @@ class _Sentence:
         self.tokens: list[_Token] = []
         position = start
         for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
-            self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, max(position, a))]
+            self.tokens += _words(text, position, max(position, a))
             if b > a:
                 self.tokens.append(_Token(a, b, _QUOTE, _QUOTE))
             position = max(position, b)
-        self.tokens += [_Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, position, end)]
+        self.tokens += _words(text, position, end)
         self.starts = [t.start for t in self.tokens]
         self.mentions = mentions
         self.ending: dict[int, Mention] = {}

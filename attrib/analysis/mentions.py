@@ -59,6 +59,8 @@ _DETERMINERS = frozenset("the a an".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 ROLE_WORDS = gz.PERSON_ROLES | gz.INSTITUTION_ROLES
 RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
+# The lower-case words at which `_Parser._at` can find anything; it skips every other lower-case word.
+_OPENERS = frozenset(_PRONOUNS) | _DETERMINERS | _POSSESSIVE_DETERMINERS | RUN_WORDS
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
@@ -127,8 +129,12 @@ class _Parser:
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
+        tokens = self.tokens
         i = 0
-        while i < len(self.tokens):
+        while i < len(tokens):
+            if not tokens[i].capitalised and tokens[i].lower not in _OPENERS:
+                i += 1
+                continue
             mention, i_next = self._at(i)
             if mention is not None:
                 found.append(mention)
@@ -548,9 +554,9 @@ def _role_entity(head: str) -> str:
 
 
 def _gender(words: list[str]) -> str:
-    if any(w in gz.FEMALE_WORDS for w in words):
+    if not gz.FEMALE_WORDS.isdisjoint(words):
         return "f"
-    if any(w in gz.MALE_WORDS for w in words):
+    if not gz.MALE_WORDS.isdisjoint(words):
         return "m"
     return ""
 

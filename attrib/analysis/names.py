@@ -459,6 +459,8 @@ _ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z]\.){2,}|(?<![\w&.])[A-Z][A-Z&]{1,7}(?!
 # Where an acronym can start: a capital before a capital, "&" or ".".
 _ACRONYM_START = re.compile(r"[A-Z](?=[A-Z.&])")
 _GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
+# What every gloss ends with: an article with none of these has no gloss, and the costly scan is skipped.
+_GLOSS_END = re.compile(r"\(\s*(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7})\s*\)")
 _INNER_WORDS = frozenset("of and the for on de &".split())
 
 
@@ -488,7 +490,7 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     for run in _CAP_RUN.finditer(text) if acronyms else ():
         words = run.group().split()
         for a, first in enumerate(words):
-            if not _spelled(first) or first in ("The", "A", "An") or first[0] not in prefixes:
+            if first[0] not in prefixes or not _spelled(first) or first in ("The", "A", "An"):  # cheapest test first
                 continue
             initials = first[0]
             for b in range(a + 1, min(len(words), a + 8)):
@@ -503,7 +505,7 @@ def _acronym_expansions(text: str) -> dict[str, str]:
                     continue
                 candidates.setdefault(initials, []).append(POSSESSIVE.sub("", " ".join(words[a : b + 1])))
     glosses: dict[str, str] = {}
-    for gloss in _GLOSS.finditer(text):
+    for gloss in _GLOSS.finditer(text) if candidates and _GLOSS_END.search(text) else ():
         acronym = gloss.group(2).replace(".", "").replace("&", "")
         for option in candidates.get(acronym, []):
             if gloss.group(1).endswith(option):

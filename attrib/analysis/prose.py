@@ -29,6 +29,7 @@ PERSONAL_TITLES = (gz.TITLE_WORDS | PERSON_NOUNS) - gz.MODIFIERS
 
 _TOKEN = re.compile(r"\w+(?:[-\u2010\u2011'\u2019.&/]\w+)*(?:\.['\u2019]s\b)?|\S", re.UNICODE)
 POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
 # Words that may stand between a subject and its verb: "protesters have also said".
 AUXILIARIES = frozenset("has have had is are was were will would also later earlier then now been , could can".split())
 _BREAKS = frozenset(".!?:;\"\u201c\u201d\u2018\u2019\u00ab\u00bb([\u2022*-\u2013\u2014|")
@@ -79,6 +80,11 @@ def _shape(text: str) -> tuple[str, bool, bool]:
     return lower, capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
+def unpossessive(word: str) -> str:
+    """`POSSESSIVE.sub("", word)` for a word with no line break: most words end in no apostrophe, and the test is cheaper than the regex."""
+    return POSSESSIVE.sub("", word) if word.endswith(_POSSESSIVE_ENDINGS) else word
+
+
 def capitalised(word: str) -> bool:
     """Written with a capital, as names are (but also "The", "Meanwhile")."""
     return word[0].isupper() and any(c.isalpha() for c in word)
@@ -115,7 +121,7 @@ class Evidence:
 @lru_cache(maxsize=16)
 def evidence(text: str) -> Evidence:
     """Read the whole article once (cached: every sentence asks) for what its casing shows."""
-    lower: set[str] = set()
+    written_lower: set[str] = set()
     inner: set[str] = set()
     alone: set[str] = set()
     surnames: set[str] = set()
@@ -126,29 +132,29 @@ def evidence(text: str) -> Evidence:
         if first not in _NOT_FIRST_NAMES and last not in gz.NATIONALITY_ADJECTIVES and name_entity([], run.group(), "") == "":
             surnames.add(last)
     for line in text.splitlines():
-        words = [m.group() for m in _TOKEN.finditer(line, after_preamble(line, 0, len(line)))]
+        words = _TOKEN.findall(line, after_preamble(line, 0, len(line)))
         if title_case(words) or all_capitals(words):
             continue
+        written_lower.update([word for word in words if word.islower() and word[0].isalpha()])
         for n, word in enumerate(words):
-            if not word[0].isalpha():
+            if not word[0].isupper():  # the lower-case words are in `written_lower` already
                 continue
-            low = POSSESSIVE.sub("", word.lower())
-            if word.islower():
-                lower.add(low)
-            elif word.isupper() and len(word) > 1:
+            if word.isupper() and len(word) > 1:
                 shouted.add(word)
-            elif word[0].isupper() and n > 0 and words[n - 1] not in _BREAKS:
+            elif n > 0 and words[n - 1] not in _BREAKS:
+                low = unpossessive(word.lower())
                 inner.add(low)
                 after = words[n + 1] if n + 1 < len(words) else "."
                 if not capitalised(words[n - 1]) and not capitalised(after):
                     alone.add(low)
+    lower = {unpossessive(word.lower()) for word in written_lower}  # each distinct word once
     return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted))
 
 
 def title_case(words: list[str]) -> bool:
     """A headline in Title Case: nearly every longer word capitalised."""
-    content = [w for w in words if len(w) > 3 and w.isalpha()]
-    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+    capitals = [w[0].isupper() for w in words if len(w) > 3 and w.isalpha()]
+    return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
 
 
 def all_capitals(words: list[str]) -> bool:
@@ -207,38 +213,41 @@ def is_credit_line(sentence: str) -> bool:
 
 def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Token]:
     """The words of `text[start:end]` outside the `blocked` ranges, each marked proper or not."""
-    spans: list[tuple[int, int, str]] = []
+    matches: list[re.Match[str]] = []
     position = start
     for a, b in [*((a, b) for a, b in blocked if a < end and b > start), (end, end)]:
         # Quote marks are not word characters, so no token crosses a blocked range's edge.
-        spans += [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, position, max(position, a))]
+        matches += _TOKEN.finditer(text, position, max(position, a))
         position = max(position, b)
-    words = [word for _, _, word in spans]
+    words = [m.group() for m in matches]
     headline = title_case(words)
     seen = evidence(text)
     shouting = all_capitals(words)
     opening = next((n for n, word in enumerate(words) if any(c.isalnum() for c in word)), len(words))
     tokens: list[Token] = []
-    for n, (a, b, word) in enumerate(spans):
-        lower, capital, possessive = _shape(word)
+    append, new, shape = tokens.append, tuple.__new__, _shape  # the loop runs for every word: no lookups in it
+    for n, m in enumerate(matches):
+        word = words[n]
+        lower, capital, possessive = shape(word)
         if shouting:
             # Every word is in capitals: a name only where the article writes it so elsewhere too.
             proper = _shouted_name(word, seen)
         else:
             proper = capital and _proper(words, n, headline, seen, n <= opening)
-        tokens.append(Token(a, b, word, proper, lower, proper or capital, possessive))
+        a, b = m.span()
+        append(new(Token, (a, b, word, proper, lower, proper or capital, possessive)))
     return tokens
 
 
 def _shouted_name(word: str, seen: Evidence) -> bool:
-    low = POSSESSIVE.sub("", word.lower())
+    low = unpossessive(word.lower())
     return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
 def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: bool) -> bool:
     """Is capitalised words[n] a name?  `initial`: no word before it holds a letter or digit."""
     word = words[n]
-    low = POSSESSIVE.sub("", word.lower().rstrip("."))
+    low = unpossessive(word.lower().rstrip("."))
     if word.isupper() and len(word) > 1:
         return True  # "WHO", "US": an acronym, even one spelt like a word
     if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
@@ -251,15 +260,20 @@ def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: b
 
 
 def _is_month(words: list[str], n: int) -> bool:
-    low = POSSESSIVE.sub("", words[n].lower())
+    low = unpossessive(words[n].lower())
+    if low.rstrip(".") in gz.MONTH_ABBREVIATIONS:
+        after = words[n + 1] if n + 1 < len(words) else ""
+        return _dated(words, n) or (after == "." and n + 2 < len(words) and words[n + 2][:1].isdigit())
+    if low in gz.AMBIGUOUS_MONTHS:
+        return _dated(words, n)
+    return low in gz.MONTHS
+
+
+def _dated(words: list[str], n: int) -> bool:
+    """A number or a date word ("on", "since") beside words[n]."""
     before = words[n - 1].lower() if n > 0 else ""
     after = words[n + 1] if n + 1 < len(words) else ""
-    dated = after[:1].isdigit() or before[:1].isdigit() or before in gz.DATE_LEADS
-    if low.rstrip(".") in gz.MONTH_ABBREVIATIONS:
-        return dated or (after == "." and n + 2 < len(words) and words[n + 2][:1].isdigit())
-    if low in gz.AMBIGUOUS_MONTHS:
-        return dated
-    return low in gz.MONTHS
+    return after[:1].isdigit() or before[:1].isdigit() or before in gz.DATE_LEADS
 
 
 def _adverbial(words: list[str], n: int, seen: Evidence) -> bool:

@@ -157,10 +157,10 @@ def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int, paragraph: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start == end:
+    """`text[start:end]` without its surrounding whitespace (`strip` drops what `isspace` tells), None when nothing is left."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
         return None
-    return Span(start, end, text[start:end], paragraph)
+    start += len(piece) - len(piece.lstrip())
+    return Span(start, start + len(stripped), stripped, paragraph)

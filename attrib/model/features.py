@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from attrib.analysis.lexicon import reporting_cues, stance_features
+from attrib.analysis.lexicon import FEATURE_NAMES, reporting_cues, stance_features
 from attrib.analysis.structure import ArticleView, SentenceView, words_between
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 _HEADLINE_ENDINGS = ".!?\u201d\"'\u2019)\u2026:"
+_LEXICON_KEYS = {name: f"lex:{name}" for name in FEATURE_NAMES}
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class SentenceInput:
     @cached_property
     def stance_evidence(self) -> dict[str, float]:
         """The stance lexicons' features, worked out once and only when the stance model asks."""
-        return {f"lex:{name}": value for name, value in stance_features(self.text).items()}
+        return {_LEXICON_KEYS[name]: value for name, value in stance_features(self.text).items()}
 
 
 def sentence_inputs(article: ArticleView) -> list[SentenceInput]:

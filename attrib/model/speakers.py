@@ -277,7 +277,7 @@ def _gap(text: str, start: int, end: int) -> int:
     "the British Medical Association (BMA) has confirmed" puts the cue right after the source.
     """
     between = _PARENTHESIS.sub(" ", text[start:end])
-    return sum(1 for word in _WORD.findall(between) if word.lower() not in _AUXILIARIES)
+    return len([word for word in _WORD.findall(between) if word.lower() not in _AUXILIARIES])
 
 
 def _previous_features(view: SentenceView) -> dict[str, float]:
