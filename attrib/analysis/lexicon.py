@@ -962,13 +962,10 @@ class _Phrases:
         Grouped on first use, so that importing the lexicons stays cheap.
         """
         groups: dict[str, dict[str, tuple[set[str], set[str]]]] = {}
-        for phrase in self._phrases:
-            word = _LEADING_WORD_RX.match(phrase).group()
-            tail = phrase[len(word) :]
-            second = _TAIL_WORD_RX.match(tail)
-            key = (second.group(1) or second.group(2)).lower() if second else ""
-            sensitive = phrase.split(" ")[0] in _CASE_SENSITIVE
-            groups.setdefault(word, {}).setdefault(key, (set(), set()))[sensitive].add(tail)
+        # One regex pass over all phrases: a match per phrase cost ~30 ms of a one-article predict.
+        for word, tail, spaced, hyphened in _PHRASE_PARTS_RX.findall("\n".join(self._phrases)):
+            sensitive = word in _CASE_SENSITIVE and tail[:1] in ("", " ")
+            groups.setdefault(word, {}).setdefault((spaced or hyphened).lower(), (set(), set()))[sensitive].add(tail)
         return groups
 
     @property
@@ -1013,8 +1010,8 @@ class _Phrases:
         )
 
 
-# A tail's second word, after the separator (a space, or a hyphen) that follows the first word.
-_TAIL_WORD_RX = re.compile(r" (\w+)|-(\w+)")
+# A phrase (one per line): its first word, and what follows, whose second word comes after a space or a hyphen.
+_PHRASE_PARTS_RX = re.compile(r"^(\w+)((?: (\w+)|-(\w+))?.*)$", re.MULTILINE)
 # The text's next word, past what a space or a hyphen of a phrase matches (a superset of _SEP and "-").
 _NEXT_WORD_RX = re.compile(r"[\s\"\u201c\u201d\u00ab\u00bb'-]*(\w*)")
 
