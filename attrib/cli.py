@@ -391,10 +391,15 @@ def summarize(
     format: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
     model: Optional[Path] = typer.Option(None, help="Model directory (or its model.json); default: the bundled model."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of the inputs when not UTF-8, e.g. cp1252."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Tag the articles in this many worker processes (-1: one per core), as predict does; the summary is the same."),
 ) -> None:
     """One row per speaker across articles: stances counted, articles, the most confident sentence of each stance."""
     if format not in SUMMARY_FORMATS:
         _fail(f"attrib: unknown format {format!r}; use one of {', '.join(SUMMARY_FORMATS)}")
+    try:
+        workers = worker_count(jobs)
+    except ValueError as error:
+        _fail(f"attrib: {error}")
     _check_encoding(encoding)
     record_files = [path for path in paths if path != "-" and is_records_file(Path(path))]
     records: list[Record] = []
@@ -405,7 +410,7 @@ def summarize(
         problems += bad
     articles = [path for path in paths if path not in record_files]
     if articles:
-        tagging = Tagging(_loaded(lambda: resolve_model(model)), None)
+        tagging = Tagging(_loaded(lambda: resolve_model(model)), None, jobs=workers)
         for item in tagging.run(articles, encoding):
             if isinstance(item, Tagged):
                 records += [record for tagged in item.records or [] for record in tagged]

@@ -52,6 +52,17 @@ def test_jobs_must_be_a_number_of_processes_or_minus_one(cli) -> None:
         assert result.stderr.startswith("attrib: --jobs must be") and len(result.stderr.splitlines()) == 1
 
 
+def test_summarize_with_workers_gives_the_same_summary(cli, tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "articles", 6)
+    one = cli("summarize", folder, "--format", "json")
+    two = cli("summarize", folder, "--format", "json", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    assert json.loads(one.stdout)
+    refused = cli("summarize", folder, "--jobs", "0")
+    assert refused.exit_code == 2 and refused.stderr.startswith("attrib: --jobs must be")
+
+
 def test_html_with_workers_holds_every_article(cli, tmp_path: Path) -> None:
     folder = corpus(tmp_path / "articles", 3)
     one = cli("predict", folder, "--format", "html")
