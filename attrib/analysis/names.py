@@ -88,6 +88,9 @@ class NameTable:
     timeline: list[_Entry] = field(default_factory=list)
     _positions: list[int] = field(default_factory=list, repr=False)
     _fullest: dict[str, str] = field(default_factory=dict, repr=False)
+    # Each mention's canonical name once the table is complete (None while it is built, when answers
+    # still change): the speaker ranker asks of the same mentions for every candidate and sentence.
+    _resolved: dict[Mention, str] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
@@ -129,6 +132,7 @@ class NameTable:
                 table.timeline.append(_Entry(part.start, name, entity, named, len(part.parts) > 1))
                 table._positions.append(part.start)
                 table.entities.setdefault(name, entity)
+        table._resolved = {}
         return table
 
     def _add_person(self, mention: Mention) -> None:
@@ -192,6 +196,15 @@ class NameTable:
 
     def canonical(self, mention: Mention) -> str:
         """The name a mention stands for, when the mention alone decides it."""
+        resolved = self._resolved
+        if resolved is None:
+            return self._canonical(mention)
+        name = resolved.get(mention)
+        if name is None:
+            name = resolved[mention] = self._canonical(mention)
+        return name
+
+    def _canonical(self, mention: Mention) -> str:
         if mention.kind == "joint" and mention.parts:
             return _list_name([self.canonical(p) for p in mention.parts])
         if mention.kind == "name" and mention.entity in (PERSON, ""):

@@ -33,6 +33,8 @@ _WORD = re.compile(r"\w+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
 _AUXILIARIES = frozenset("has have had is was were will would also has previously earlier later then now".split())
 _LOOKBACK = 20
+# Matches where at least three words follow: "within two words of the sentence start" without counting them all.
+_THIRD_WORD = re.compile(r"\W*\w+\W+\w+\W+\w")
 _ROLE_PREPOSITIONS = frozenset("for of in at from to with".split())
 # Modifiers that set a holder apart from the person named before: "the current mayor", "the new coach".
 _ANOTHER_HOLDER = frozenset("current new former incoming outgoing previous acting other then interim".split())
@@ -237,19 +239,21 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
 def _mention_features(article: ArticleView, view: SentenceView, mention: Mention, position: int) -> dict[str, float]:
     text = article.text
     sentence = view.span
-    after = [_gap(text, mention.end, cue.start) for cue in view.cues if cue.start >= mention.end]
-    before = [words_between(text, cue.end, mention.start) for cue in view.cues if cue.end <= mention.start]
-    gap_after = min(after, default=99)
-    gap_before = min(before, default=99)
+    cues = view.cues
+    gap_after = min([_gap(text, mention.end, cue.start) for cue in cues if cue.start >= mention.end], default=99)
+    gap_before = min([words_between(text, cue.end, mention.start) for cue in cues if cue.end <= mention.start], default=99)
     preceding = _WORD.findall(text, max(sentence.start, mention.start - 30), mention.start)
     previous_word = preceding[-1].lower() if preceding else ""
     according = len(preceding) >= 2 and preceding[-2].lower() == "according"
     lead = text[sentence.start : mention.start]
-    others_between = any(
-        other.start >= mention.end and other.end <= cue.start for cue in view.cues for other in view.mentions
-    ) if gap_after <= 10 else True
+    if gap_after <= 10:
+        # A mention between this one and a cue: any cue will do, so the last one bounds them all.
+        last_cue = max(cue.start for cue in cues)
+        nearest = not any(other.start >= mention.end and other.end <= last_cue for other in view.mentions)
+    else:
+        nearest = False
     return {
-        "nearest_before_cue": float(gap_after <= 10 and not others_between),
+        "nearest_before_cue": float(nearest),
         "ends_sentence_after_cue": float(gap_before <= 1 and text[mention.end : sentence.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
         f"kind={mention.kind}": 1.0,
         "cue_follows": float(gap_after <= 1),
@@ -258,11 +262,11 @@ def _mention_features(article: ArticleView, view: SentenceView, mention: Mention
         "cue_precedes_near": float(gap_before <= 4),
         "object_position": float(previous_word in _OBJECT_WORDS and not according),
         "first_mention": float(position == 0),
-        "sentence_start": float(words_between(text, sentence.start, mention.start) <= 2),
-        "after_closing_quote": float(any(c in lead for c in _CLOSING) and lead.rstrip()[-1:] in ",\u201d\"" ),
+        "sentence_start": float(sentence.start <= mention.start and not _THIRD_WORD.match(text, sentence.start, mention.start)),
+        "after_closing_quote": float(lead.rstrip()[-1:] in ",\u201d\"" and any(c in lead for c in _CLOSING)),
         "possessive": float(mention.text.endswith(("'s", "\u2019s"))),
         "person": float(article.names.is_person(_resolve_plain(article, mention))),
-        "no_cue": float(not view.cues),
+        "no_cue": float(not cues),
     }
 
 
@@ -275,6 +279,8 @@ def _gap(text: str, start: int, end: int) -> int:
 
     "the British Medical Association (BMA) has confirmed" puts the cue right after the source.
     """
+    if text.find("(", start, end) < 0:  # no parenthesis to drop: the words are read in place
+        return len([word for word in _WORD.findall(text, start, end) if word.lower() not in _AUXILIARIES])
     between = _PARENTHESIS.sub(" ", text[start:end])
     return len([word for word in _WORD.findall(between) if word.lower() not in _AUXILIARIES])
 
