@@ -90,7 +90,9 @@ class NameTable:
     _fullest: dict[str, str] = field(default_factory=dict, repr=False)
     # Each mention's canonical name once the table is complete (None while it is built, when answers
     # still change): the speaker ranker asks of the same mentions for every candidate and sentence.
-    _resolved: dict[Mention, str] | None = field(default=None, repr=False)
+    # Keyed by id(): hashing a mention costs as much as resolving a plain name; the entry holds the
+    # mention, so its id cannot be reused while the entry lives.
+    _resolved: dict[int, tuple[Mention, str]] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> "NameTable":
@@ -199,10 +201,10 @@ class NameTable:
         resolved = self._resolved
         if resolved is None:
             return self._canonical(mention)
-        name = resolved.get(mention)
-        if name is None:
-            name = resolved[mention] = self._canonical(mention)
-        return name
+        known = resolved.get(id(mention))
+        if known is None or known[0] is not mention:
+            known = resolved[id(mention)] = (mention, self._canonical(mention))
+        return known[1]
 
     def _canonical(self, mention: Mention) -> str:
         if mention.kind == "joint" and mention.parts:
@@ -216,18 +218,16 @@ class NameTable:
         return strip_determiner(mention.text)
 
     def _named(self, name: str, entity: str) -> str:
-        plain = POSSESSIVE.sub("", strip_determiner(name))
-        compact = plain.replace(".", "").replace("&", "")
-        if compact.isupper() and compact in self.expansions:
-            return self.expansions[compact]
-        if entity in (PERSON, "") and len(plain.split()) == 1:
-            key = _surname(plain)
-            person = self.people.get(key) or self.aliases.get(key)
+        plain, acronym, single, lower = _name_forms(name)
+        if acronym in self.expansions:
+            return self.expansions[acronym]
+        if single and entity in (PERSON, ""):
+            person = self.people.get(single) or self.aliases.get(single)
             if person:
                 return person
-        if plain.lower() in gz.COUNTRY_NAMES:
+        if lower in gz.COUNTRY_NAMES:
             return plain
-        capital = gz.CAPITALS.get(plain.lower())
+        capital = gz.CAPITALS.get(lower)
         if capital:
             return self.countries.get(capital, capital)  # "Moscow has denied" -> Russia
         return self._fullest_organisation(plain)
@@ -271,10 +271,16 @@ class NameTable:
     def by_title(self, title: str, position: int) -> str | None:
         """The source nearest before `position` (else the first after) holding this role."""
         qualifier, core = _role_key(title)
-        holders = self.titles.get(core, [])
+        holders = self.titles.get(core)
+        if not holders:
+            return None
         start = bisect_left(holders, (position,))
-        nearest_first = chain(range(start - 1, -1, -1), range(start, len(holders)))
-        return next((holders[i][2] for i in nearest_first if qualifier in ("", holders[i][1])), None)
+        if not qualifier:  # any holder will do: the nearest before, else the first after
+            return holders[start - 1 if start else 0][2]
+        for i in chain(range(start - 1, -1, -1), range(start, len(holders))):
+            if holders[i][1] == qualifier:
+                return holders[i][2]
+        return None
 
     def antecedent(self, mention: Mention) -> str | None:
         """The source a description points back to, or None.
@@ -426,6 +432,16 @@ def _org_words(name: str) -> frozenset[str]:
     return frozenset(singular(w) for w in words if w != "the")
 
 
+@lru_cache(maxsize=8192)
+def _name_forms(name: str) -> tuple[str, str, str, str]:
+    """A name without determiner or possessive; its acronym key ("" unless in capitals); its only word in
+    lower case ("" unless one word); and its lower case.  Cached: articles name the same sources again and again."""
+    plain = POSSESSIVE.sub("", strip_determiner(name))
+    compact = plain.replace(".", "").replace("&", "")
+    words = plain.split()
+    return plain, compact if compact.isupper() else "", words[0].lower() if len(words) == 1 else "", plain.lower()
+
+
 def _list_name(names: list[str]) -> str:
     """ "A and B"; three or more as "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -471,6 +487,8 @@ _CAP_RUN = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CA
 _ACRONYM = re.compile(r"(?<![\w&])(?:[A-Z]\.){2,}|(?<![\w&.])[A-Z][A-Z&]{1,7}(?![\w&])")
 # Where an acronym can start: a capital before a capital, "&" or ".".
 _ACRONYM_START = re.compile(r"[A-Z](?=[A-Z.&])")
+# The runs of two or more words: the runs `_CAP_RUN` finds, less the single words, which spell out nothing.
+_CAP_RUNS_OF_WORDS = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})+")
 _GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
 # What every gloss ends with: an article with none of these has no gloss, and the costly scan is skipped.
 _GLOSS_END = re.compile(r"\(\s*(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7})\s*\)")
@@ -500,7 +518,7 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     # Only initials that begin an acronym of the article can grow into one: the rest are not followed.
     prefixes = {acronym.replace(".", "").replace("&", "")[:n] for acronym in acronyms for n in range(1, len(acronym) + 1)}
     candidates: dict[str, list[str]] = {}
-    for run in _CAP_RUN.finditer(text) if acronyms else ():
+    for run in _CAP_RUNS_OF_WORDS.finditer(text) if acronyms else ():
         words = run.group().split()
         for a, first in enumerate(words):
             if first[0] not in prefixes or not _spelled(first) or first in ("The", "A", "An"):  # cheapest test first

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -21,7 +22,6 @@ import numpy as np
 
 from attrib.matching import normalise_speaker
 from attrib.analysis.names import PERSON, Mention, is_person_role
-from attrib.analysis.frames import main_cue
 from attrib.analysis.structure import ArticleView, Cue, SentenceView, words_between
 
 _OBJECT_WORDS = frozenset(
@@ -44,11 +44,16 @@ _CLOSING = "\"\u201d\u2019\u00bb\u203a\u300d'"
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible speaker: `mention` is None for the previous sentence's speaker."""
+    """A possible speaker: `mention` is None for the previous sentence's speaker.
+
+    `frame_cue` is the sentence's main cue when its frame names this
+    candidate (the `frame_source` feature), so `choose` need not look for it again.
+    """
 
     name: str
     mention: Mention | None
     features: dict[str, float]
+    frame_cue: Cue | None = None
 
 
 @dataclass(frozen=True)
@@ -76,15 +81,17 @@ def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]
         mentions.append(framed)  # "according to Israeli tallies": a phrase no mention covers
         mentions.sort(key=lambda m: m.start)
     audience, content = _audience(view)
+    layout = _Layout.of(article, view)
     for position, mention in enumerate(mentions):
         if ((mention.start, mention.end) in audience or mention.start >= content) and mention is not framed:
             continue
         name = _resolve(article, view, mention, history)
         if name:
-            features = _mention_features(article, view, mention, position)
-            features["frame_source"] = float(framed is not None and (mention.start, mention.end) == (framed.start, framed.end))
-            found.append(Candidate(name, mention, features))
-    if view.headline_source and any(c.features["frame_source"] for c in found):
+            features = _mention_features(article, layout, mention, position)
+            is_framed = framed is not None and mention.start == framed.start and mention.end == framed.end
+            features["frame_source"] = float(is_framed)
+            found.append(Candidate(name, mention, features, main if is_framed else None))
+    if view.headline_source and any(c.frame_cue is not None for c in found):
         return found
     if history:
         found.append(Candidate(next(reversed(history.values())), None, _previous_features(view)))
@@ -236,25 +243,44 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
     )
 
 
-def _mention_features(article: ArticleView, view: SentenceView, mention: Mention, position: int) -> dict[str, float]:
-    text = article.text
-    sentence = view.span
-    cues = view.cues
-    gap_after = min([_gap(text, mention.end, cue.start) for cue in cues if cue.start >= mention.end], default=99)
-    gap_before = min([words_between(text, cue.end, mention.start) for cue in cues if cue.end <= mention.start], default=99)
-    preceding = _WORD.findall(text, max(sentence.start, mention.start - 30), mention.start)
+@dataclass(frozen=True)
+class _Layout:
+    """Where a sentence and its cues lie, worked out once for all its mentions."""
+
+    text: str
+    start: int
+    end: int
+    cue_starts: list[int]
+    cue_ends: list[int]
+    mentions: tuple[Mention, ...]
+
+    @classmethod
+    def of(cls, article: ArticleView, view: SentenceView) -> "_Layout":
+        cues = view.cues
+        span = view.span
+        return cls(article.text, span.start, span.end, sorted(c.start for c in cues), sorted(c.end for c in cues), view.mentions)
+
+
+def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, position: int) -> dict[str, float]:
+    text, start, end = layout.text, mention.start, mention.end
+    after = layout.cue_starts[bisect_left(layout.cue_starts, end) :]
+    gap_after = min([_gap(text, end, cue) for cue in after]) if after else 99
+    # Fewer words lie after a later cue end, so the last cue to end before the mention is the nearest.
+    before = bisect_right(layout.cue_ends, start)
+    gap_before = words_between(text, layout.cue_ends[before - 1], start) if before else 99
+    preceding = _WORD.findall(text, max(layout.start, start - 30), start)
     previous_word = preceding[-1].lower() if preceding else ""
     according = len(preceding) >= 2 and preceding[-2].lower() == "according"
-    lead = text[sentence.start : mention.start]
+    lead = text[layout.start : start]
     if gap_after <= 10:
         # A mention between this one and a cue: any cue will do, so the last one bounds them all.
-        last_cue = max(cue.start for cue in cues)
-        nearest = not any(other.start >= mention.end and other.end <= last_cue for other in view.mentions)
+        last_cue = after[-1]
+        nearest = not any(other.start >= end and other.end <= last_cue for other in layout.mentions)
     else:
         nearest = False
     return {
         "nearest_before_cue": float(nearest),
-        "ends_sentence_after_cue": float(gap_before <= 1 and text[mention.end : sentence.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
+        "ends_sentence_after_cue": float(gap_before <= 1 and text[end : layout.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
         f"kind={mention.kind}": 1.0,
         "cue_follows": float(gap_after <= 1),
         "cue_follows_near": float(gap_after <= 10),
@@ -262,11 +288,11 @@ def _mention_features(article: ArticleView, view: SentenceView, mention: Mention
         "cue_precedes_near": float(gap_before <= 4),
         "object_position": float(previous_word in _OBJECT_WORDS and not according),
         "first_mention": float(position == 0),
-        "sentence_start": float(sentence.start <= mention.start and not _THIRD_WORD.match(text, sentence.start, mention.start)),
+        "sentence_start": float(layout.start <= start and not _THIRD_WORD.match(text, layout.start, start)),
         "after_closing_quote": float(lead.rstrip()[-1:] in ",\u201d\"" and any(c in lead for c in _CLOSING)),
         "possessive": float(mention.text.endswith(("'s", "\u2019s"))),
         "person": float(article.names.is_person(_resolve_plain(article, mention))),
-        "no_cue": float(not cues),
+        "no_cue": float(not layout.cue_starts),
     }
 
 
@@ -339,7 +365,8 @@ class SpeakerRanker:
     def scores(self, found: list[Candidate]) -> list[float]:
         """Each candidate's logit less the bias: its features times their weights."""
         weights = self.weights_
-        return [sum(weights.get(k, 0.0) * v for k, v in c.features.items()) for c in found]
+        # A feature at 0.0 adds a zero and leaves the sum as it is: only the others are looked up.
+        return [sum([weights.get(k, 0.0) * v for k, v in c.features.items() if v]) for c in found]
 
     def probability(self, score: float) -> float:
         """The probability that a candidate with this score is the source (the pipeline's predict_proba)."""
@@ -359,16 +386,16 @@ class SpeakerRanker:
         if not found:
             return Speaker(None, None, first_cue, 0.0)
         scores = self.scores(found)
-        framed = [i for i, c in enumerate(found) if c.features.get("frame_source")]
-        best = framed[0] if framed else int(np.argmax(scores))
+        framed = next((i for i, c in enumerate(found) if c.frame_cue is not None), None)
+        # The first of the best scores, as numpy's argmax picks it, without making an array of a few numbers.
+        best = framed if framed is not None else max(range(len(scores)), key=scores.__getitem__)
         chosen = found[best]
         confidence = self.probability(scores[best])
         if chosen.mention is None:
             return Speaker(chosen.name, None, first_cue, confidence)
         mention = chosen.mention
-        if framed:
-            main = main_cue(cues)
-            cue = main.text if main is not None else None
+        if chosen.frame_cue is not None:
+            cue = chosen.frame_cue.text
         else:
             nearest = min(cues, key=lambda c: min(abs(c.start - mention.end), abs(mention.start - c.end)), default=None)
             cue = nearest.text if nearest else None
