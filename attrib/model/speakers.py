@@ -12,9 +12,10 @@ readily as a familiar one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -48,12 +49,20 @@ class Candidate:
 
     `frame_cue` is the sentence's main cue when its frame names this
     candidate (the `frame_source` feature), so `choose` need not look for it again.
+    `row` is the candidate's features, or the function that works them out
+    when `features` is first read: when the frame names the source, `choose`
+    reads that candidate's alone (a third fewer feature rows in a batch of
+    news articles).
     """
 
     name: str
     mention: Mention | None
-    features: dict[str, float]
+    row: dict[str, float] | Callable[[], dict[str, float]] = field(repr=False, compare=False)
     frame_cue: Cue | None = None
+
+    @cached_property
+    def features(self) -> dict[str, float]:
+        return self.row() if callable(self.row) else self.row
 
 
 @dataclass(frozen=True)
@@ -87,14 +96,13 @@ def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]
             continue
         name = _resolve(article, view, mention, history)
         if name:
-            features = _mention_features(article, layout, mention, position)
             is_framed = framed is not None and mention.start == framed.start and mention.end == framed.end
-            features["frame_source"] = float(is_framed)
-            found.append(Candidate(name, mention, features, main if is_framed else None))
+            describe = partial(_mention_features, article, layout, mention, position, is_framed)
+            found.append(Candidate(name, mention, describe, main if is_framed else None))
     if view.headline_source and any(c.frame_cue is not None for c in found):
         return found
     if history:
-        found.append(Candidate(next(reversed(history.values())), None, _previous_features(view)))
+        found.append(Candidate(next(reversed(history.values())), None, partial(_previous_features, view)))
     return found
 
 
@@ -260,7 +268,7 @@ class _Layout(NamedTuple):
         return cls(article.text, span.start, span.end, sorted([c.start for c in cues]), sorted([c.end for c in cues]), view.mentions)
 
 
-def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, position: int) -> dict[str, float]:
+def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, position: int, framed: bool) -> dict[str, float]:
     text, start, end = layout.text, mention.start, mention.end
     after = layout.cue_starts[bisect_left(layout.cue_starts, end) :]
     gap_after = min([_gap(text, end, cue) for cue in after]) if after else 99
@@ -292,6 +300,7 @@ def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, p
         "possessive": float(mention.text.endswith(("'s", "\u2019s"))),
         "person": float(article.names.is_person(_resolve_plain(article, mention))),
         "no_cue": float(not layout.cue_starts),
+        "frame_source": float(framed),
     }
 
 
@@ -384,12 +393,15 @@ class SpeakerRanker:
         first_cue = cues[0].text if cues else None
         if not found:
             return Speaker(None, None, first_cue, 0.0)
-        scores = self.scores(found)
-        framed = next((i for i, c in enumerate(found) if c.frame_cue is not None), None)
-        # The first of the best scores, as numpy's argmax picks it, without making an array of a few numbers.
-        best = framed if framed is not None else max(range(len(scores)), key=scores.__getitem__)
-        chosen = found[best]
-        confidence = self.probability(scores[best])
+        framed = next((c for c in found if c.frame_cue is not None), None)
+        if framed is not None:
+            chosen, score = framed, self.scores([framed])[0]
+        else:
+            scores = self.scores(found)
+            # The first of the best scores, as numpy's argmax picks it, without making an array of a few numbers.
+            best = max(range(len(scores)), key=scores.__getitem__)
+            chosen, score = found[best], scores[best]
+        confidence = self.probability(score)
         if chosen.mention is None:
             return Speaker(chosen.name, None, first_cue, confidence)
         mention = chosen.mention
