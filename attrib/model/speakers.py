@@ -12,12 +12,11 @@ readily as a familiar one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from itertools import islice
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
@@ -60,9 +59,13 @@ class Candidate:
     row: dict[str, float] | Callable[[], dict[str, float]] = field(repr=False, compare=False)
     frame_cue: Cue | None = None
 
-    @cached_property
+    @property
     def features(self) -> dict[str, float]:
-        return self.row() if callable(self.row) else self.row
+        row = self.row
+        if callable(row):
+            row = row()
+            object.__setattr__(self, "row", row)  # frozen, but the function gives way to what it worked out
+        return row
 
 
 @dataclass(frozen=True)
@@ -90,14 +93,13 @@ def candidates(article: ArticleView, view: SentenceView, history: dict[int, str]
         mentions.append(framed)  # "according to Israeli tallies": a phrase no mention covers
         mentions.sort(key=lambda m: m.start)
     audience, content = _audience(view)
-    layout = _Layout.of(article, view)
     for position, mention in enumerate(mentions):
         if ((mention.start, mention.end) in audience or mention.start >= content) and mention is not framed:
             continue
         name = _resolve(article, view, mention, history)
         if name:
             is_framed = framed is not None and mention.start == framed.start and mention.end == framed.end
-            describe = partial(_mention_features, article, layout, mention, position, is_framed)
+            describe = partial(_mention_features, article, view, mention, position, is_framed)
             found.append(Candidate(name, mention, describe, main if is_framed else None))
     if view.headline_source and any(c.frame_cue is not None for c in found):
         return found
@@ -251,43 +253,28 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
     )
 
 
-class _Layout(NamedTuple):
-    """Where a sentence and its cues lie, worked out once for all its mentions (a tuple: made per sentence, and cheaper to make)."""
-
-    text: str
-    start: int
-    end: int
-    cue_starts: list[int]
-    cue_ends: list[int]
-    mentions: tuple[Mention, ...]
-
-    @classmethod
-    def of(cls, article: ArticleView, view: SentenceView) -> "_Layout":
-        cues = view.cues
-        span = view.span
-        return cls(article.text, span.start, span.end, sorted([c.start for c in cues]), sorted([c.end for c in cues]), view.mentions)
-
-
-def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, position: int, framed: bool) -> dict[str, float]:
-    text, start, end = layout.text, mention.start, mention.end
-    after = layout.cue_starts[bisect_left(layout.cue_starts, end) :]
+def _mention_features(article: ArticleView, view: SentenceView, mention: Mention, position: int, framed: bool) -> dict[str, float]:
+    text, start, end = article.text, mention.start, mention.end
+    sentence = view.span
+    cues = view.cues
+    after = [cue.start for cue in cues if cue.start >= end]
     gap_after = min([_gap(text, end, cue) for cue in after]) if after else 99
     # Fewer words lie after a later cue end, so the last cue to end before the mention is the nearest.
-    before = bisect_right(layout.cue_ends, start)
-    gap_before = words_between(text, layout.cue_ends[before - 1], start) if before else 99
-    preceding = _WORD.findall(text, max(layout.start, start - 30), start)
+    ends = [cue.end for cue in cues if cue.end <= start]
+    gap_before = words_between(text, max(ends), start) if ends else 99
+    preceding = _WORD.findall(text, max(sentence.start, start - 30), start)
     previous_word = preceding[-1].lower() if preceding else ""
     according = len(preceding) >= 2 and preceding[-2].lower() == "according"
-    lead = text[layout.start : start]
+    lead = text[sentence.start : start]
     if gap_after <= 10:
         # A mention between this one and a cue: any cue will do, so the last one bounds them all.
-        last_cue = after[-1]
-        nearest = not any(other.start >= end and other.end <= last_cue for other in layout.mentions)
+        last_cue = max(after)
+        nearest = not any(other.start >= end and other.end <= last_cue for other in view.mentions)
     else:
         nearest = False
     return {
         "nearest_before_cue": float(nearest),
-        "ends_sentence_after_cue": float(gap_before <= 1 and text[end : layout.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
+        "ends_sentence_after_cue": float(gap_before <= 1 and text[end : sentence.end].strip(" .,;:!?\"'\u201d\u2019") == ""),
         f"kind={mention.kind}": 1.0,
         "cue_follows": float(gap_after <= 1),
         "cue_follows_near": float(gap_after <= 10),
@@ -295,11 +282,11 @@ def _mention_features(article: ArticleView, layout: _Layout, mention: Mention, p
         "cue_precedes_near": float(gap_before <= 4),
         "object_position": float(previous_word in _OBJECT_WORDS and not according),
         "first_mention": float(position == 0),
-        "sentence_start": float(layout.start <= start and not _THIRD_WORD.match(text, layout.start, start)),
+        "sentence_start": float(sentence.start <= start and not _THIRD_WORD.match(text, sentence.start, start)),
         "after_closing_quote": float(lead.rstrip()[-1:] in ",\u201d\"" and any(c in lead for c in _CLOSING)),
         "possessive": float(mention.text.endswith(("'s", "\u2019s"))),
         "person": float(article.names.is_person(_resolve_plain(article, mention))),
-        "no_cue": float(not layout.cue_starts),
+        "no_cue": float(not cues),
         "frame_source": float(framed),
     }
 
