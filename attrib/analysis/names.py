@@ -129,15 +129,21 @@ class NameTable:
                 spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
                 table._add_title(mention.start, mention.title, mention, spoken_for or _role_name(mention.text))
                 table.titles[core].sort()
+        # Names, surnames and places resolve now as they will once the table is complete (people, acronyms
+        # and organisations are all known), so their answers are kept; a description may point at a
+        # source named later, and is resolved again when asked.
+        resolved: dict[int, tuple[Mention, str]] = {}
         for mention in mentions:
             for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
                 name = table.canonical(part)
+                if part.kind in ("name", "surname", "place"):
+                    resolved[id(part)] = (part, name)
                 entity = part.entity or table._entity_named(name)
                 named = part.kind in ("name", "surname", "place") or bool(part.parts) or entity == DOCUMENT and name[:1].isupper()
                 table.timeline.append(_Entry(part.start, name, entity, named, len(part.parts) > 1))
                 table._positions.append(part.start)
                 table.entities.setdefault(name, entity)
-        table._resolved = {}
+        table._resolved = resolved
         return table
 
     def _add_person(self, mention: Mention) -> None:
@@ -567,8 +573,8 @@ def _acronym_expansions(text: str) -> dict[str, str]:
     expansions: dict[str, str] = {}
     for found in acronyms:
         acronym = found.replace(".", "").replace("&", "")
-        options = Counter(candidates.get(acronym, []))
-        if options and acronym not in expansions:
+        if acronym in candidates and acronym not in expansions:
+            options = Counter(candidates[acronym])
             expansions[acronym] = glosses.get(acronym) or max(options, key=lambda o: (options[o], len(o), o))
     return expansions
 
