@@ -484,7 +484,9 @@ def _role_name(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def _surname(name: str) -> str:
+    """The last word in lower case (cached: every candidate speaker is asked whether it is a person)."""
     words = name.split()
     return words[-1].lower() if words else ""
 
