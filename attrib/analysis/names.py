@@ -476,8 +476,9 @@ def _list_name(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+@lru_cache(maxsize=4096)
 def _role_name(text: str) -> str:
-    """A role as the article words it, without its article; "the Somali rebel movement" -> "rebel movement"."""
+    """A role as the article words it, without its article; "the Somali rebel movement" -> "rebel movement" (cached: roles recur)."""
     words = strip_determiner(text).split()
     if len(words) > 2 and words[0].lower() in gz.NATIONALITY_ADJECTIVES and capitalised(words[1]) and words[1].lower() not in gz.INSTITUTION_WORDS:
         words = words[1:]
@@ -546,7 +547,9 @@ def _glosses(text: str) -> Iterator[re.Match[str]]:
             at = gloss.end()
 
 
+@lru_cache(maxsize=8192)
 def _spelled(word: str) -> bool:
+    """Capitalised and not all capitals (cached: news repeats its words)."""
     return word[:1].isupper() and any(c.islower() for c in word)
 
 
@@ -661,8 +664,9 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _HYPHENATED_WORD = re.compile(r"[\w-]+")
 
 
+@lru_cache(maxsize=8192)
 def strip_determiner(text: str) -> str:
-    """ "the UK government" is named "UK government"."""
+    """ "the UK government" is named "UK government" (cached: sources are named again and again)."""
     return _LEADING_THE.sub("", text.strip())
 
 
