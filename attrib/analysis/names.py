@@ -522,7 +522,7 @@ _ACRONYM_START = re.compile(r"[A-Z](?=[A-Z.&])")
 # The runs of two or more words: the runs `_CAP_RUN` finds, less the single words, which spell out nothing.
 _CAP_RUNS_OF_WORDS = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})+")
 _GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
-# What every gloss ends with: an article with none of these has no gloss, and the costly scan is skipped.
+# What every gloss ends with: `_glosses` tries the costly pattern only on the words before one.
 _GLOSS_END = re.compile(r"\(\s*(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7})\s*\)")
 _INNER_WORDS = frozenset("of and the for on de &".split())
 # Up to the last character that cannot be part of a gloss's words (letters, digits, apostrophes, hyphens, spaces, "&").

@@ -61,6 +61,7 @@ class Candidate:
 
     @property
     def features(self) -> dict[str, float]:
+        """The feature row the ranker scores, by feature name."""
         row = self.row
         if callable(row):
             row = row()
@@ -361,7 +362,7 @@ class SpeakerRanker:
         """Each candidate's logit less the bias: its features times their weights."""
         weights = self.weights_
         # A feature at 0.0 adds a zero and leaves the sum as it is: only the others are looked up.
-        return [sum([weights.get(k, 0.0) * v for k, v in c.features.items() if v]) for c in found]
+        return [sum([weights.get(k, 0.0) * v for k, v in c.features.items() if v], 0.0) for c in found]
 
     def probability(self, score: float) -> float:
         """The probability that a candidate with this score is the source (the pipeline's predict_proba)."""
