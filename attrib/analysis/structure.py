@@ -36,7 +36,8 @@ def words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if start <= end else 99
 
 
-@dataclass(frozen=True)
+# Slots, not frozen: built as fast as a tuple (see segmentation.Span).
+@dataclass(slots=True, unsafe_hash=True)
 class SentenceView:
     """A sentence and what lies in and around it.
 
