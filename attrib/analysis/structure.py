@@ -45,7 +45,9 @@ class SentenceView:
     opened earlier (a later sentence of a multi-sentence quote, or a
     paragraph that reopens a quote run over from the previous one).
     `headline` marks a paragraph of one short sentence with no final stop;
-    `credit` a byline, a credit line or a picture caption.
+    `credit` a byline, a credit line or a picture caption; `main` the cue
+    whose frame names the sentence's source, if any (found once here: the
+    quote-type rules and the speaker features both ask).
     """
 
     index: int
@@ -62,15 +64,11 @@ class SentenceView:
     headline_source: bool
     headline: bool
     credit: bool
+    main: Cue | None
 
     @property
     def text(self) -> str:
         return self.span.text
-
-    @property
-    def main(self) -> Cue | None:
-        """The cue whose frame names the sentence's source, if any."""
-        return main_cue(self.cues)
 
 
 @dataclass(frozen=True)
@@ -157,6 +155,7 @@ def _view(
         headline_source=colon is not None,
         headline=headline,
         credit=caption or is_credit_line(sentence.text),
+        main=main_cue(cues),
     )
 
 
