@@ -45,7 +45,9 @@ class SentenceView:
     opened earlier (a later sentence of a multi-sentence quote, or a
     paragraph that reopens a quote run over from the previous one).
     `headline` marks a paragraph of one short sentence with no final stop;
-    `credit` a byline, a credit line or a picture caption; `main` the cue
+    `credit` a byline, a credit line or a picture caption; `reporting_word`
+    that the lexicons find a reporting cue anywhere in it, quotations
+    included (found once here: the classifiers' features ask too); `main` the cue
     whose frame names the sentence's source, if any (found once here: the
     quote-type rules and the speaker features both ask).
     """
@@ -64,6 +66,7 @@ class SentenceView:
     headline_source: bool
     headline: bool
     credit: bool
+    reporting_word: bool
     main: Cue | None
 
     @property
@@ -127,7 +130,8 @@ def _view(
     blocked = [(qs.inner_start, qs.inner_end) for qs in quotes]
     final = sentence.text.rstrip(_CLOSERS)[-1:]
     headline = alone and not starts_inside and final not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
-    raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in reporting_cues(sentence.text)]
+    found = reporting_cues(sentence.text)
+    raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in found]
     if headline:
         raw = _with_headline_verbs(sentence, raw)
     raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
@@ -155,6 +159,7 @@ def _view(
         headline_source=colon is not None,
         headline=headline,
         credit=caption or is_credit_line(sentence.text),
+        reporting_word=bool(found),
         main=main_cue(cues),
     )
 
