@@ -136,6 +136,15 @@ def test_credit_lines_are_recognised(line: str) -> None:
     assert first(line).credit
 
 
+@pytest.mark.parametrize(
+    "caption",
+    ["Crowds gathered on Sunday. (Photo by Jane Doe/Agency)", "Crowds gathered. (FILE PHOTO: Jan Berg)", "Crowds gathered. (\u0130MAGE: Jan Berg)"],
+)
+def test_a_picture_credit_makes_its_paragraph_a_caption(caption: str) -> None:
+    view = analyse(f"The mayor spoke.\n\n{caption}\n\nShe left.")
+    assert [s.credit for s in view.sentences] == [False, True, True, False]
+
+
 def test_section_labels_and_ordinary_sentences_are_no_colon_sources() -> None:
     assert first("Analysis: the talks are stuck again").headline_source is False
     assert first("Read more: Ferry sinks off the coast").headline_source is False
