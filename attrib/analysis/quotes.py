@@ -47,11 +47,11 @@ class QuoteSpan:
     continued: bool
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Top-level quoted spans, in order, never overlapping."""
+def find_quotes(text: str, paras: list[Span] | None = None) -> list[QuoteSpan]:
+    """Top-level quoted spans, in order, never overlapping; `paras` are the text's paragraphs, when the caller has them."""
     spans: list[QuoteSpan] = []
     open_at_end = False
-    for para in paragraphs(text):
+    for para in paragraphs(text) if paras is None else paras:
         para_spans = _paragraph_quotes(text, para, open_at_end)
         spans.extend(para_spans)
         open_at_end = bool(para_spans) and not para_spans[-1].closed

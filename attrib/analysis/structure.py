@@ -14,7 +14,7 @@ from attrib.analysis.lexicon import headline_cues, reporting_cues
 from attrib.analysis.names import Mention, NameTable, find_mentions
 from attrib.analysis.prose import is_credit_line
 from attrib.analysis.quotes import QuoteSpan, find_quotes
-from attrib.analysis.segmentation import Span, split_sentences
+from attrib.analysis.segmentation import Span, paragraphs, split_sentences
 
 __all__ = ["ArticleView", "Cue", "SentenceView", "analyse", "words_between"]
 
@@ -85,8 +85,9 @@ class ArticleView:
 
 def analyse(text: str) -> ArticleView:
     """Segment and scan `text` once."""
-    sentences = split_sentences(text)
-    quotes = find_quotes(text)
+    paras = paragraphs(text)
+    sentences = split_sentences(text, paras)
+    quotes = find_quotes(text, paras)
     paragraph_starts: dict[int, int] = {}
     paragraph_sizes: dict[int, int] = {}
     # A picture's credit makes its whole paragraph a caption.
