@@ -133,9 +133,14 @@ class TextPart:
         texts = self._preprocessed(docs)
         rows, columns = self._grams(texts)
         known = columns >= 0
-        # Row-major keys; int32 sorts several times faster when they fit.
+        if not known.all():  # character n-grams are all known: no copies for them
+            rows, columns = rows[known], columns[known]
+        # Row-major keys, made in int64 and then narrowed (half the time of narrowing rows and
+        # columns first); int32 sorts several times faster when they fit.
         key_type = np.int32 if len(docs) * self.width < 2**31 else np.int64
-        keys = rows[known].astype(key_type) * key_type(self.width) + columns[known].astype(key_type)
+        keys = rows * self.width
+        keys += columns
+        keys = keys.astype(key_type, copy=False)
         keys.sort()
         starts = _run_starts(keys)
         values = np.ones(len(starts)) if self.binary else np.diff(starts, append=len(keys)).astype(np.float64)
