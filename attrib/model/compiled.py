@@ -78,6 +78,14 @@ def _run_starts(ordered: np.ndarray) -> np.ndarray:
     return np.flatnonzero(first)
 
 
+def _run_lengths(starts: np.ndarray, total: int) -> np.ndarray:
+    """The length of each run, as floats, from where the runs start in an array of `total` items."""
+    lengths = np.empty(len(starts))
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
+    lengths[-1:] = total - starts[-1:]
+    return lengths
+
+
 class _PerWord(dict):
     """Word -> what `make` computes from it, computed on first sight and a dict lookup afterwards."""
 
@@ -135,20 +143,19 @@ class TextPart:
         known = columns >= 0
         if not known.all():  # character n-grams are all known: no copies for them
             rows, columns = rows[known], columns[known]
-        # Row-major keys, made in int64 and then narrowed (half the time of narrowing rows and
-        # columns first); int32 sorts several times faster when they fit.
+        # Row-major keys; int32 sorts several times faster when they fit, and the
+        # steps below take a half to a third of their int64 time (measured).
         key_type = np.int32 if len(docs) * self.width < 2**31 else np.int64
-        keys = rows * self.width
+        width = key_type(self.width)
+        keys = rows.astype(key_type)
+        keys *= width
         keys += columns
-        keys = keys.astype(key_type, copy=False)
         keys.sort()
         starts = _run_starts(keys)
-        values = np.ones(len(starts)) if self.binary else np.diff(starts, append=len(keys)).astype(np.float64)
+        values = np.ones(len(starts)) if self.binary else _run_lengths(starts, len(keys))
         keys = keys[starts]
-        # Rows from where each row's keys begin: cheaper than dividing every key.
-        firsts = np.searchsorted(keys, np.arange(len(docs), dtype=key_type) * key_type(self.width))
-        rows = np.repeat(np.arange(len(docs), dtype=np.int64), np.diff(firsts, append=len(keys)))
-        columns = keys - rows * self.width
+        rows = keys // width
+        columns = keys - rows * width
         if self.sublinear_tf:
             np.log(values, out=values)
             values += 1.0
