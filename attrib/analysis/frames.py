@@ -216,8 +216,8 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
     participle ("..., with Hamas insisting ..., while Israel says").
     """
     framed = [c for c in cues if c.source is not None and c.reports]
-    if not framed:
-        return None
+    if len(framed) < 2:
+        return framed[0] if framed else None
     subordinate_content = any(c.subordinate and c.verb not in _CONTENTLESS for c in framed)
 
     def rank(cue: Cue) -> tuple[int, int, bool, int]:

@@ -133,24 +133,32 @@ def _view(
     alone: bool,
     caption: bool,
 ) -> SentenceView:
-    quotes = [all_quotes[i] for i in ids]
-    clipped = [(i, max(all_quotes[i].inner_start, sentence.start), min(all_quotes[i].inner_end, sentence.end)) for i in ids]
-    inside = [(i, a, b) for i, a, b in clipped if a < b]
-    inner = [(a, b) for _, a, b in inside]
-    quoted_chars = sum(b - a for a, b in inner)
-    longest = max((len(text[a:b].split()) for a, b in inner), default=0)
-    starts_inside = any(qs.start < sentence.start < qs.end for qs in quotes)
+    # One pass over the quotes the sentence touches (most sentences touch none).
+    quote_ids: list[int] = []
+    blocked: list[tuple[int, int]] = []
+    quoted_chars = longest = 0
+    starts_inside = continued = opens = False
+    for i in ids:
+        qs = all_quotes[i]
+        blocked.append((qs.inner_start, qs.inner_end))
+        a, b = max(qs.inner_start, sentence.start), min(qs.inner_end, sentence.end)
+        if a < b:
+            quote_ids.append(i)
+            quoted_chars += b - a
+            longest = max(longest, len(text[a:b].split()))
+        starts_inside = starts_inside or qs.start < sentence.start < qs.end
+        continued = continued or (qs.continued and qs.start <= sentence.start < qs.end)
+        opens = opens or qs.start == sentence.start
     first = sentence.start == paragraph_start
-    continued = any(qs.continued and qs.start <= sentence.start < qs.end for qs in quotes) and first
-    opens = any(qs.start == sentence.start for qs in quotes)
-    blocked = [(qs.inner_start, qs.inner_end) for qs in quotes]
+    continued = continued and first
     final = sentence.text.rstrip(_CLOSERS)[-1:]
     headline = alone and not starts_inside and final not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
     found = reporting_cues(sentence.text)
     raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in found]
     if headline:
         raw = _with_headline_verbs(sentence, raw)
-    raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
+    if blocked:
+        raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
     mentions = find_mentions(text, sentence.start, sentence.end, blocked)
     if headline:
         mentions = _split_at_cues(text, mentions, raw, blocked)
@@ -165,13 +173,13 @@ def _view(
         span=sentence,
         quoted_chars=quoted_chars,
         longest_quote_words=longest,
-        quote_count=len(inner),
+        quote_count=len(quote_ids),
         starts_inside=starts_inside,
         continued=continued or (starts_inside and first),
         opens_quote=opens,
         cues=cues,
         mentions=tuple(mentions),
-        quote_ids=tuple(i for i, _, _ in inside),
+        quote_ids=tuple(quote_ids),
         headline_source=colon is not None,
         headline=headline,
         credit=caption or is_credit_line(sentence.text),
