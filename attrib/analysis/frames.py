@@ -24,6 +24,7 @@ from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VE
 from attrib.analysis.names import Mention
 
 _TOKEN = re.compile(r"(?:\w\.){2,}|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s]")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _QUOTE = "\x00"
 _BOUNDARIES = frozenset(",;:()[]\u2014\u2013-!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb" + _QUOTE)
 _AUXILIARIES = frozenset(
@@ -555,8 +556,8 @@ def _may_speak(mention: Mention) -> bool:
     """Not a possessive ("Okafor's comments"), a date ("Oct. 12") nor an adverb opening the sentence ("Strongly")."""
     if mention.possessive or mention.text.endswith(("'s", "\u2019s")):
         return False
-    words = re.findall(r"[A-Za-z]+", mention.text.lower())
     if mention.entity == "person":
         return True
+    words = _LETTERS.findall(mention.text.lower())
     adverb = len(words) == 1 and words[0].endswith("ly") and mention.kind != "name"
     return bool(words) and not all(w in _TIME for w in words) and not adverb
