@@ -46,7 +46,6 @@ def sentence_inputs(article: ArticleView) -> list[SentenceInput]:
 def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, float]:
     """Structure and reporting-cue features of one sentence (the stance lexicons' are SentenceInput.stance_evidence)."""
     text = view.text
-    words = max(len(text.split()), 1)
     cue_words = {cue.text.lower() for cue in view.cues}
     # A mention after the cue is never before it: words_between need not count.
     subject_before_cue = any(
@@ -70,7 +69,7 @@ def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, flo
         "pronoun_mention": float(any(m.kind == "pronoun" for m in view.mentions)),
         "no_final_punctuation": float(text[-1] not in _HEADLINE_ENDINGS),
         "first_sentence": float(view.index == 0),
-        "short": float(words <= 5),
+        "short": float(len(text.split(None, 5)) <= 5),  # five words at most: no need to split them all
         "previous_quoted": float(previous is not None and previous.longest_quote_words >= 4),
         "previous_cue": float(previous is not None and bool(previous.cues)),
         "reporting_word": float(view.reporting_word),
