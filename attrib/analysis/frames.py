@@ -148,7 +148,8 @@ class _Sentence:
         matches: list[re.Match[str]] = []
         quotes: list[tuple[int, int, int]] = []  # (token index, start, end) of each blocked range
         position = start
-        for a, b in sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start):
+        inside = sorted((max(a, start), min(b, end)) for a, b in blocked if a < end and b > start) if blocked else []
+        for a, b in inside:
             matches += _TOKEN.finditer(text, position, max(position, a))
             if b > a:
                 quotes.append((len(matches) + len(quotes), a, b))
