@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attrib.analysis.frames import Cue
-from attrib.analysis.structure import SentenceView, analyse
+from attrib.analysis.structure import SentenceView, analyse, words_between
 
 
 def first(text: str) -> SentenceView:
@@ -136,6 +140,15 @@ def test_credit_lines_are_recognised(line: str) -> None:
     assert first(line).credit
 
 
+@pytest.mark.parametrize(
+    "caption",
+    ["Crowds gathered on Sunday. (Photo by Jane Doe/Agency)", "Crowds gathered. (FILE PHOTO: Jan Berg)", "Crowds gathered. (\u0130MAGE: Jan Berg)"],
+)
+def test_a_picture_credit_makes_its_paragraph_a_caption(caption: str) -> None:
+    view = analyse(f"The mayor spoke.\n\n{caption}\n\nShe left.")
+    assert [s.credit for s in view.sentences] == [False, True, True, False]
+
+
 def test_section_labels_and_ordinary_sentences_are_no_colon_sources() -> None:
     assert first("Analysis: the talks are stuck again").headline_source is False
     assert first("Read more: Ferry sinks off the coast").headline_source is False
@@ -165,3 +178,14 @@ def test_cues_keep_their_offsets() -> None:
     cue = first(text).main
     assert isinstance(cue, Cue)
     assert text[cue.start : cue.end] == cue.text == "said"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.one_of(st.characters(max_codepoint=127), st.sampled_from("\u00e9\u00a0\u2019_")), max_size=40),
+    st.integers(-3, 45),
+    st.integers(-3, 45),
+)
+def test_words_between_counts_runs_of_word_characters(text: str, start: int, end: int) -> None:
+    expected = len(re.findall(r"\w+", text[max(start, 0) : max(end, 0)])) if start <= end else 99
+    assert words_between(text, start, end) == expected

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from attrib.analysis.lexicon import FEATURE_NAMES, reporting_cues, stance_features
+from attrib.analysis.lexicon import FEATURE_NAMES, stance_features
 from attrib.analysis.structure import ArticleView, SentenceView, words_between
 
 if TYPE_CHECKING:
@@ -46,10 +46,10 @@ def sentence_inputs(article: ArticleView) -> list[SentenceInput]:
 def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, float]:
     """Structure and reporting-cue features of one sentence (the stance lexicons' are SentenceInput.stance_evidence)."""
     text = view.text
-    words = max(len(text.split()), 1)
     cue_words = {cue.text.lower() for cue in view.cues}
+    # A mention after the cue is never before it: words_between need not count.
     subject_before_cue = any(
-        words_between(article.text, m.end, cue.start) <= 4 for cue in view.cues for m in view.mentions
+        m.end <= cue.start and words_between(article.text, m.end, cue.start) <= 4 for cue in view.cues for m in view.mentions
     )
     previous = article.sentences[view.index - 1] if view.index > 0 else None
     features = {
@@ -69,10 +69,10 @@ def sentence_features(article: ArticleView, view: SentenceView) -> dict[str, flo
         "pronoun_mention": float(any(m.kind == "pronoun" for m in view.mentions)),
         "no_final_punctuation": float(text[-1] not in _HEADLINE_ENDINGS),
         "first_sentence": float(view.index == 0),
-        "short": float(words <= 5),
+        "short": float(len(text.split(None, 5)) <= 5),  # five words at most: no need to split them all
         "previous_quoted": float(previous is not None and previous.longest_quote_words >= 4),
         "previous_cue": float(previous is not None and bool(previous.cues)),
-        "reporting_word": float(bool(reporting_cues(text))),
+        "reporting_word": float(view.reporting_word),
     }
     for cue in sorted(cue_words):  # set order follows the hash seed; sums must not
         features[f"cue={cue}"] = 1.0

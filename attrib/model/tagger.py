@@ -125,18 +125,21 @@ class Tagger:
             return [[] for _ in parsed]
         quote_proba = _predict_proba(self.quote_scorer_, inputs)
         quote_labels = [str(label) for label in self.quote_scorer_.classes_]
-        quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1)]
+        quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1).tolist()]
         ruled = _apply_guide_rules(parsed, quotes)
         none_quote = quote_labels.index("none")
         # Stance only for attributed sentences: the rest take none, and the
         # character n-grams are the costliest step of a batch.
         attributed = [row for row, quote in enumerate(quotes) if quote != "none"]
         stance_labels = [str(label) for label in self.stance_scorer_.classes_]
-        stance_rows: dict[int, np.ndarray] = {}
+        # Per-row numbers as Python floats, taken from the arrays in one step each.
+        p_none = quote_proba[:, none_quote].tolist()
+        stance_rows: dict[int, tuple[int, float]] = {}  # row -> most probable stance and its probability
         if attributed:
             chosen = [inputs[row] for row in attributed]
             proba = _with_lexicon_prior(_predict_proba(self.stance_scorer_, chosen), stance_labels, chosen)
-            stance_rows = dict(zip(attributed, proba))
+            best = np.argmax(proba, axis=1)
+            stance_rows = dict(zip(attributed, zip(best.tolist(), proba[np.arange(len(best)), best].tolist())))
         results: list[list[Record]] = []
         row = 0
         for item in parsed:
@@ -147,14 +150,12 @@ class Tagger:
                 record = Record(item.article, view.index, view.span.start, view.span.end, view.text, quote=quote)
                 if quote == "none":
                     # A guide rule that reports no one is as sure as one that reports someone.
-                    p_none = 1.0 if row in ruled else float(quote_proba[row, none_quote])
-                    record.confidence = self.calibration_.stance(p_none)
+                    record.confidence = self.calibration_.stance(1.0 if row in ruled else p_none[row])
                 else:
-                    stance_proba = stance_rows[row]
-                    best = int(np.argmax(stance_proba))
-                    record.stance = stance_labels[best]
-                    p_attributed = 1.0 if row in ruled else 1.0 - float(quote_proba[row, none_quote])
-                    record.confidence = self.calibration_.stance(p_attributed * float(stance_proba[best]))
+                    stance, p_stance = stance_rows[row]
+                    record.stance = stance_labels[stance]
+                    p_attributed = 1.0 if row in ruled else 1.0 - p_none[row]
+                    record.confidence = self.calibration_.stance(p_attributed * p_stance)
                     speaker = choice[1]
                     record.speaker, record.mention, record.cue = speaker.name, speaker.mention, speaker.cue or None
                     record.speaker_confidence = self.calibration_.speaker(speaker.confidence)
@@ -337,11 +338,12 @@ def _with_lexicon_prior(proba: np.ndarray, labels: list[str], inputs: list[Sente
 
 def lexicon_prior(labels: list[str], inputs: list[SentenceInput]) -> np.ndarray:
     """The log-odds bonus each stance label gets from the lexicons, one row per sentence (see _with_lexicon_prior)."""
-    columns = {label: column for column, label in enumerate(labels)}
+    keys = [f"lex:lex_rule_{label}" for label in labels]
     bonus = np.zeros((len(inputs), len(labels)))
     for row, item in enumerate(inputs):
-        for label, column in columns.items():
-            if item.stance_evidence.get(f"lex:lex_rule_{label}"):
+        evidence = item.stance_evidence
+        for column, key in enumerate(keys):
+            if evidence.get(key):
                 bonus[row, column] = LEXICON_PRIOR
     return bonus
 
