@@ -138,12 +138,11 @@ class _Parser:
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         i = 0  # the first token not yet read
-        for k, tok in enumerate(self.tokens):
-            if k < i or not tok.capitalised and tok.lower not in _OPENERS:
-                continue
-            mention, i = self._at(k)
-            if mention is not None:
-                found.append(mention)
+        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _OPENERS]:
+            if k >= i:
+                mention, i = self._at(k)
+                if mention is not None:
+                    found.append(mention)
         if not found:
             return found
         joined = _join_lists(self.text, _without_glosses(self.text, found))
@@ -180,6 +179,8 @@ class _Parser:
     def _in_run(self, j: int, first: int) -> bool:
         tokens = self.tokens
         tok = tokens[j]
+        if tok.proper and tok.lower != "and":
+            return True  # the common case first ("." and "&" are never proper)
         before = tokens[j - 1] if j > first else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if tok.text == "." and before is not None:
@@ -190,8 +191,6 @@ class _Parser:
             return before is not None and nxt is not None and nxt.capitalised
         if tok.lower == "and":
             return before is not None and nxt is not None and self._and_inside_name(j, first)
-        if tok.proper:
-            return True
         if tok.lower in gz.LINK_WORDS:
             # "Ruud van der Berg": particles between a name's words.
             following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
@@ -391,14 +390,16 @@ class _Parser:
 
     def _descriptor_before(self, i: int) -> str:
         """ "security firm Vantor", "journalist Lena Park": the common noun phrase just before the name at tokens[i]."""
+        if i == 0 or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
+            return ""  # "no official Hamas response": "official" is an adjective there
         k = i
         while k > 0 and i - k < 4 and self.tokens[k - 1].text.isalpha() and self.tokens[k - 1].text.islower():
             word = self.tokens[k - 1].lower
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
                 break
             k -= 1
-        if k == i or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
-            return ""  # "no official Hamas response": "official" is an adjective there
+        if k == i:
+            return ""
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
     def _possessive_role(self, j: int, run: list[Token]) -> tuple[Mention | None, int] | None:
