@@ -424,20 +424,21 @@ class _Parser:
     def _role(self, i: int, first: int) -> tuple[Mention | None, int] | None:
         """A determiner and a noun phrase ending in a role noun: "the Defence Secretary", "a senior US official"."""
         tokens = self.tokens
-        for k in range(first, min(first + 6, len(tokens))):
+        count = len(tokens)
+        for k in range(first, min(first + 6, count)):
             tok = tokens[k]
             word = tok.lower
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if tok.possessive and nxt is not None and nxt.text[:1].isalpha():
+            if tok.possessive and k + 1 < count and tokens[k + 1].text[:1].isalpha():
                 continue  # "the group's TV station", "the bank's chief"
-            if tok.text == "," and k > first and tokens[k - 1].proper and nxt is not None and nxt.proper:
+            if tok.text == "," and k > first and tokens[k - 1].proper and k + 1 < count and tokens[k + 1].proper:
                 continue  # "The New Brunswick, New Jersey company"
+            nxt = tokens[k + 1] if k + 1 < count else None
             if _is_role_head(word) and not (AGE.fullmatch(word) and nxt is not None and nxt.lower in PERSON_NOUNS):
-                after = tokens[k + 2] if k + 2 < len(tokens) else None
+                after = tokens[k + 2] if k + 2 < count else None
                 while nxt is not None and nxt.text.islower() and _is_role_head(nxt.lower) and not tok.proper:
                     k, tok, word = k + 1, nxt, nxt.lower  # "non-profit organization", "news agency"
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                    after = tokens[k + 2] if k + 2 < len(tokens) else None
+                    nxt = tokens[k + 1] if k + 1 < count else None
+                    after = tokens[k + 2] if k + 2 < count else None
                 if tok.proper and nxt is not None and (nxt.proper or nxt.lower in gz.LINK_WORDS and after is not None and after.proper):
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
                 if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
@@ -454,7 +455,7 @@ class _Parser:
                 kind = "joint" if word in gz.JOINT_ROLES else "role"
                 role = Mention(tokens[i].start, tok.end, span, kind, title=span, entity=_role_entity(word))
                 return self._crowd_checked(*self._with_place(k + 1, role))
-            if not (_is_bare_word(tok.text) or tok.proper) or word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
+            if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS or not (tok.proper or _is_bare_word(tok.text)):
                 return None
         return None
 
@@ -613,7 +614,7 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             span = text[prev.start : mention.end]
             out[-1] = Mention(prev.start, mention.end, span, "role", title=span, entity=mention.entity)
             continue
-        if _JOINER.fullmatch(between) and len(between) < 45:
+        if len(between) < 45 and "and" in between and _JOINER.fullmatch(between):
             members = out[chain_from:] if chain_from is not None else [prev]
             del out[len(out) - len(members) :]
             parts = tuple(p for m in [*members, mention] for p in (m.parts or (m,)))
@@ -621,7 +622,7 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(start, mention.end, text[start : mention.end], "joint", parts=parts, entity=GROUP))
             chain_from = None
             continue
-        if _LIST_COMMA.fullmatch(between) and prev.kind not in ("role", "joint") and mention.kind != "role":
+        if prev.kind not in ("role", "joint") and mention.kind != "role" and "," in between and _LIST_COMMA.fullmatch(between):
             chain_from = len(out) - 1 if chain_from is None else chain_from
             out.append(mention)
             continue

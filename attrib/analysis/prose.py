@@ -45,6 +45,7 @@ _DATELINE = re.compile(
     r"(?:(?P<dash>\s*(?:--|[-\u2013\u2014:]))\s+|\s+(?=[A-Z\"\u201c]))"
 )
 _LABEL = re.compile(r"([A-Za-z][\w' ,\u2019]{0,30}?)\s*:\s+")
+_BLANK = re.compile(r"\s*")
 _CREDIT_LEAD = re.compile(
     r"\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|photos?|pictures?|images?|video)\s+(?:by|via|from)\b",
     re.IGNORECASE,
@@ -219,10 +220,12 @@ def _all_capitals(shapes: Iterable[_Shape]) -> bool:
 def after_preamble(text: str, start: int, end: int) -> int:
     """Skip a dateline at a paragraph's start and a section label ("Context:")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    if _BLANK.fullmatch(text, line_start, start):
         dateline = _DATELINE.match(text, start, end)
         if dateline and _is_dateline(dateline):
             start = dateline.end()
+    if text.find(":", start, end) < 0:
+        return start  # no label (most sentences): no need to try the pattern
     label = _LABEL.match(text, start, end)
     if label and " ".join(label.group(1).lower().split()) in gz.SECTION_LABELS:
         start = label.end()
@@ -342,11 +345,11 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
     head = descriptor.split()[-1].lower() if descriptor else ""
     if low in gz.COUNTRY_NAMES:
         return COUNTRY
-    if "&" in name or " and " in low or any(w in gz.INSTITUTION_WORDS for w in words):
+    if "&" in name or " and " in low or not gz.INSTITUTION_WORDS.isdisjoint(words):
         return ORG
     if len(words) > 1 and words[-1] in gz.COMPANY_WORDS:
         return ORG  # "Nordvik Seafood", even after "salmon farmer"
-    if any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words) or head in PERSON_NOUNS:
+    if head in PERSON_NOUNS or title_words and any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words):
         return PERSON
     if head in ORG_NOUNS:
         return ORG
