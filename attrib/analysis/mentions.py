@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -89,7 +89,8 @@ _HEAD_WORDS = re.compile(r"[\w-]+")
 _END = attrgetter("end")
 
 
-class Mention(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class Mention:
     """A phrase that may name a source.
 
     `kind` is name (a multi-word name, not an organisation's or a place's),
@@ -102,9 +103,12 @@ class Mention(NamedTuple):
     `possessive` marks a name in the possessive ("Okafor's comments"): it
     mentions its owner, who is not thereby speaking.
 
-    A named tuple, as `Token` is: every sentence builds several, and a tuple
-    is built in a third of a frozen dataclass's time (the fields, equality
-    between mentions and hashing are the same).
+    Not frozen: every sentence builds several, and a frozen dataclass is
+    built in about four times the time (each field set through
+    `object.__setattr__`).  Equality and hashing are a frozen one's; nothing
+    assigns to a mention's fields, which must not change once it is built
+    (mentions are dictionary keys).  Slots keep reading a field as quick as
+    before.
     """
 
     start: int
@@ -143,8 +147,8 @@ class _Parser:
                 mention, i = self._at(k)
                 if mention is not None:
                     found.append(mention)
-        if not found:
-            return found
+        if len(found) < 2:  # nothing to join
+            return [_with_label(self.text, m) for m in found if not self._narration_place(m)]
         joined = _join_lists(self.text, _without_glosses(self.text, found))
         return [_with_label(self.text, m) for m in joined if not self._narration_place(m)]
 
@@ -179,8 +183,11 @@ class _Parser:
     def _in_run(self, j: int, first: int) -> bool:
         tokens = self.tokens
         tok = tokens[j]
-        if tok.proper and tok.lower != "and":
-            return True  # the common case first ("." and "&" are never proper)
+        low = tok.lower
+        if tok.proper and low != "and":
+            return True  # the common cases first ("." and "&" are never proper)
+        if tok.text not in (".", "&") and low != "and" and low not in gz.LINK_WORDS:
+            return low in RUN_WORDS
         before = tokens[j - 1] if j > first else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if tok.text == "." and before is not None:
@@ -191,11 +198,9 @@ class _Parser:
             return before is not None and nxt is not None and nxt.capitalised
         if tok.lower == "and":
             return before is not None and nxt is not None and self._and_inside_name(j, first)
-        if tok.lower in gz.LINK_WORDS:
-            # "Ruud van der Berg": particles between a name's words.
-            following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
-            return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
-        return tok.lower in RUN_WORDS
+        # "Ruud van der Berg": particles between a name's words.
+        following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
+        return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
 
     def _and_inside_name(self, j: int, first: int) -> bool:
         """ "Johnson and Johnson", "Food and Drug Administration", "Trinidad and Tobago"."""
@@ -231,9 +236,9 @@ class _Parser:
         while first < last and (tokens[last - 1].lower in gz.LINK_WORDS or tokens[last - 1].text in ("&", "and")):
             last -= 1
         run = tokens[first:last]
-        if run and run[-1].proper and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
+        if run and run[-1].proper:
             common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".")]
-            if common:
+            if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
                 first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
         if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
             first += 1  # "no official Hamas response": an adjective, not a title
