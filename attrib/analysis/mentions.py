@@ -305,7 +305,7 @@ class _Parser:
         """A name, with what it names: tokens[first:j] hold the run."""
         text = self.text
         owner = ""
-        possessed = next((k for k, tok in enumerate(name_tokens[:-1]) if tok.possessive), None)
+        possessed = next((k for k, tok in enumerate(name_tokens[:-1]) if tok.possessive), None) if len(name_tokens) > 1 else None
         if possessed is not None and unpossessive(text[name_tokens[0].start : name_tokens[-1].end]).lower() not in gz.COUNTRY_NAMES:
             # "China's Xi Jinping" (the owner qualifies a person), "Russia's Kursk Oblast" (a place of the owner's).
             owner = text[name_tokens[0].start : name_tokens[possessed].end]
@@ -383,8 +383,10 @@ class _Parser:
         """ "Kenyan marathon star Ruth Chebet": the run only qualifies the name after it."""
         tokens = self.tokens
         k = j
-        while k < len(tokens) and k - j < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
-            word = tokens[k].lower
+        for tok in tokens[j : j + 4]:
+            if not (tok.text.isalpha() and tok.text.islower()):
+                break
+            word = tok.lower
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS or word.endswith("ed"):
                 return False  # "Premier Ana Ruiz met her counterpart Jonas Berg": a verb, not a noun phrase
             k += 1
