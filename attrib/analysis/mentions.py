@@ -26,8 +26,10 @@ Each mention says what it names in `entity`:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -42,7 +44,6 @@ from attrib.analysis.prose import (
     PERSON_NOUNS,
     PERSONAL_TITLES,
     PLACE,
-    POSSESSIVE,
     Token,
     after_preamble,
     evidence,
@@ -50,6 +51,7 @@ from attrib.analysis.prose import (
     name_entity,
     singular,
     sentence_tokens,
+    unpossessive,
 )
 
 AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
@@ -81,9 +83,13 @@ _BEFORE_OBJECT = gz.LOCATIVE_WORDS | {"of", "for", "by", "with", "from"}
 
 _NOUN_ENDINGS = ("tion", "tions", "ment", "ments", "ance", "ence", "ity", "ness", "ship", "ism")
 _ENVOYS = frozenset("ambassador envoy representative delegate emissary attache".split())
+# Words between a role and whom it serves: "officials in Moscow"; "to" only after an envoy ("Peru's ambassador to the UN").
+_SERVES = frozenset("in at for to".split())
+_HEAD_WORDS = re.compile(r"[\w-]+")
+_END = attrgetter("end")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """A phrase that may name a source.
 
@@ -96,6 +102,13 @@ class Mention:
     says what the mention names (see the module docstring), and
     `possessive` marks a name in the possessive ("Okafor's comments"): it
     mentions its owner, who is not thereby speaking.
+
+    Not frozen: every sentence builds several, and a frozen dataclass is
+    built in about four times the time (each field set through
+    `object.__setattr__`).  Equality and hashing are a frozen one's; nothing
+    assigns to a mention's fields, which must not change once it is built
+    (mentions are dictionary keys).  Slots keep reading a field as quick as
+    before.
     """
 
     start: int
@@ -124,21 +137,18 @@ class _Parser:
     def __init__(self, text: str, tokens: list[Token]) -> None:
         self.text = text
         self.tokens = tokens
-        self.index = {id(t): k for k, t in enumerate(tokens)}
         self.seen = evidence(text)
 
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
-        tokens = self.tokens
-        i = 0
-        while i < len(tokens):
-            if not tokens[i].capitalised and tokens[i].lower not in _OPENERS:
-                i += 1
-                continue
-            mention, i_next = self._at(i)
-            if mention is not None:
-                found.append(mention)
-            i = max(i_next, i + 1)
+        i = 0  # the first token not yet read
+        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _OPENERS]:
+            if k >= i:
+                mention, i = self._at(k)
+                if mention is not None:
+                    found.append(mention)
+        if len(found) < 2:  # nothing to join
+            return [_with_label(self.text, m) for m in found if not self._narration_place(m)]
         joined = _join_lists(self.text, _without_glosses(self.text, found))
         return [_with_label(self.text, m) for m in joined if not self._narration_place(m)]
 
@@ -146,7 +156,7 @@ class _Parser:
         tokens = self.tokens
         tok = tokens[i]
         low = tok.lower
-        if tok.text.lower() in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
+        if low in _PRONOUNS and tok.text.lower() in _PRONOUNS and (tok.text.islower() or i == 0 or not tokens[i - 1].text.isalnum()):
             gender = _PRONOUNS[low]
             return Mention(tok.start, tok.end, tok.text, "pronoun", gender=gender, entity=_PRONOUN_ENTITIES[gender]), i + 1
         if low in _DETERMINERS or low in _POSSESSIVE_DETERMINERS:
@@ -173,6 +183,11 @@ class _Parser:
     def _in_run(self, j: int, first: int) -> bool:
         tokens = self.tokens
         tok = tokens[j]
+        low = tok.lower
+        if tok.proper and low != "and":
+            return True  # the common cases first ("." and "&" are never proper)
+        if tok.text not in (".", "&") and low != "and" and low not in gz.LINK_WORDS:
+            return low in RUN_WORDS
         before = tokens[j - 1] if j > first else None
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if tok.text == "." and before is not None:
@@ -183,13 +198,9 @@ class _Parser:
             return before is not None and nxt is not None and nxt.capitalised
         if tok.lower == "and":
             return before is not None and nxt is not None and self._and_inside_name(j, first)
-        if tok.proper:
-            return True
-        if tok.lower in gz.LINK_WORDS:
-            # "Ruud van der Berg": particles between a name's words.
-            following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
-            return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
-        return tok.lower in RUN_WORDS
+        # "Ruud van der Berg": particles between a name's words.
+        following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
+        return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
 
     def _and_inside_name(self, j: int, first: int) -> bool:
         """ "Johnson and Johnson", "Food and Drug Administration", "Trinidad and Tobago"."""
@@ -219,33 +230,38 @@ class _Parser:
         j = i
         while j < len(tokens) and self._in_run(j, i):
             j += 1
-        run = tokens[i:j]
-        while run and run[0].lower in gz.FUNCTION_WORDS and not run[0].proper:
-            run = run[1:]
-        while run and (run[-1].lower in gz.LINK_WORDS or run[-1].text in ("&", "and")):
-            run = run[:-1]
-        if run and run[-1].proper and not any(t.lower in PERSONAL_TITLES for t in run):
+        first, last = i, j  # the run is tokens[first:last]
+        while first < last and tokens[first].lower in gz.FUNCTION_WORDS and not tokens[first].proper:
+            first += 1
+        while first < last and (tokens[last - 1].lower in gz.LINK_WORDS or tokens[last - 1].text in ("&", "and")):
+            last -= 1
+        run = tokens[first:last]
+        if run and run[-1].proper:
             common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".")]
-            if common:
-                run = run[common[-1] + 1 :]  # "Logistics firm Dalvik": the common noun describes the name after it
-        if run and run[0].lower == "official" and sum(t.proper for t in run) < 2:
-            run = run[1:]  # "no official Hamas response": an adjective, not a title
-        if not run:
+            if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
+                first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
+        if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
+            first += 1  # "no official Hamas response": an adjective, not a title
+        if first == last:
             return None, j
-        possessive = self._possessive_role(j, run)
-        if possessive is not None:
-            return possessive
-        if self._modifies_next_name(j, run):
-            return None, j
+        run = tokens[first:last]
         words = [t.lower for t in run]
+        if run[-1].possessive:
+            possessive = self._possessive_role(j, run)
+            if possessive is not None:
+                return possessive
+        if self._modifies_next_name(j):
+            return None, j
         if len(run) == 1 and (words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(run[0].text)):
             return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
-        if all(w in gz.MODIFIERS for w in words) and words[-1] not in ROLE_WORDS:
+        if gz.MODIFIERS.issuperset(words) and words[-1] not in ROLE_WORDS:
             # "Top elections officials": modifiers, then lowercase words and the role noun.
-            role = self._role(self.index[id(run[0])], self.index[id(run[0])] + 1)
+            role = self._role(first, first + 1)
             if role is not None:
                 return role
-        split = max((k for k, t in enumerate(run) if _is_title(words[k], k, run)), default=-1)
+        split = len(run) - 1  # the last title word
+        while split >= 0 and not _is_title(words[split], split, run):
+            split -= 1
         title_tokens, name_tokens = run[: split + 1], run[split + 1 :]
         while name_tokens and name_tokens[0].text == ".":  # "Dr. Jane Ode": the stop belongs to the title
             title_tokens, name_tokens = title_tokens + [name_tokens[0]], name_tokens[1:]
@@ -254,19 +270,9 @@ class _Parser:
             title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
         span_text = text[run[0].start : run[-1].end]
         gender = _gender(words)
-        titled_person = bool(title_tokens) and title_tokens[-1].lower in PERSONAL_TITLES and not any(
-            t.lower in gz.INSTITUTION_WORDS for t in name_tokens
-        )
-        institution = any(w in gz.INSTITUTION_WORDS for w in words) and not (titled_person and name_tokens)
-        if institution and all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".") for t in run):
-            # "Taiwanese Ministry of National Defence", "Russian Foreign Ministry": a body's name, title words and all.
-            name = POSSESSIVE.sub("", span_text)
-            entity = COUNTRY if name.lower() in gz.COUNTRY_NAMES else ORG  # "the Russian Federation"
-            owners = [k for k, t in enumerate(run[:-1]) if t.possessive and any(w in gz.INSTITUTION_WORDS for w in words[: k + 1])]
-            if owners:  # "Altria Group Inc.'s Philip Morris USA": a company's unit goes by its own name
-                name = POSSESSIVE.sub("", text[run[owners[-1] + 1].start : run[-1].end])
-            title = self._descriptor_before(run[0])
-            return Mention(run[0].start, run[-1].end, span_text, "place", name=name, title=title, entity=entity, possessive=run[-1].possessive), j
+        if not gz.INSTITUTION_WORDS.isdisjoint(words) and not (name_tokens and _personal_title(title_tokens, name_tokens)):
+            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".") for t in run):
+                return self._institution(run, words, first, span_text), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
         if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") for t in name_tokens):
@@ -274,29 +280,40 @@ class _Parser:
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
             return None, j
-        if self._is_adjective(name_tokens, j) and not title_tokens:
-            return None, j
-        split_off = self._leading_name(name_tokens, title_tokens)
-        if split_off is not None:
-            return split_off
-        return self._named(run, title_tokens, name_tokens, gender, j), j
+        if not title_tokens:
+            if self._is_adjective(name_tokens, j):
+                return None, j
+            if len(name_tokens) >= 3:
+                split_off = self._leading_name(name_tokens, first)
+                if split_off is not None:
+                    return split_off
+        return self._named(run, first, title_tokens, name_tokens, span_text, gender, j), j
 
-    def _named(self, run: list[Token], title_tokens: list[Token], name_tokens: list[Token], gender: str, j: int) -> Mention:
+    def _institution(self, run: list[Token], words: list[str], first: int, span_text: str) -> Mention:
+        """ "Taiwanese Ministry of National Defence", "Russian Foreign Ministry": a body's name, title words and all."""
+        name = unpossessive(span_text)
+        entity = COUNTRY if name.lower() in gz.COUNTRY_NAMES else ORG  # "the Russian Federation"
+        owners = [k for k, t in enumerate(run[:-1]) if t.possessive and not gz.INSTITUTION_WORDS.isdisjoint(words[: k + 1])]
+        if owners:  # "Altria Group Inc.'s Philip Morris USA": a company's unit goes by its own name
+            name = unpossessive(self.text[run[owners[-1] + 1].start : run[-1].end])
+        title = self._descriptor_before(first)
+        return Mention(run[0].start, run[-1].end, span_text, "place", name=name, title=title, entity=entity, possessive=run[-1].possessive)
+
+    def _named(
+        self, run: list[Token], first: int, title_tokens: list[Token], name_tokens: list[Token], span_text: str, gender: str, j: int
+    ) -> Mention:
+        """A name, with what it names: tokens[first:j] hold the run."""
         text = self.text
-        span_text = text[run[0].start : run[-1].end]
         owner = ""
-        whole_name = POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end]).lower()
-        for k, tok in enumerate(name_tokens[:-1]):
-            if tok.possessive and whole_name not in gz.COUNTRY_NAMES:
-                # "China's Xi Jinping" (the owner qualifies a person), "Russia's Kursk Oblast" (a place of the owner's).
-                owner = text[name_tokens[0].start : tok.end]
-                title_tokens, name_tokens = title_tokens + name_tokens[: k + 1], name_tokens[k + 1 :]
-                break
-        name = POSSESSIVE.sub("", text[name_tokens[0].start : name_tokens[-1].end])
+        possessed = next((k for k, tok in enumerate(name_tokens[:-1]) if tok.possessive), None) if len(name_tokens) > 1 else None
+        if possessed is not None and unpossessive(text[name_tokens[0].start : name_tokens[-1].end]).lower() not in gz.COUNTRY_NAMES:
+            # "China's Xi Jinping" (the owner qualifies a person), "Russia's Kursk Oblast" (a place of the owner's).
+            owner = text[name_tokens[0].start : name_tokens[possessed].end]
+            title_tokens, name_tokens = title_tokens + name_tokens[: possessed + 1], name_tokens[possessed + 1 :]
+        name = unpossessive(text[name_tokens[0].start : name_tokens[-1].end])
         title = text[title_tokens[0].start : title_tokens[-1].end] if title_tokens else ""
-        descriptor = self._descriptor_before(run[0])
+        descriptor = self._descriptor_before(first)
         entity = name_entity([t.lower for t in title_tokens], name, descriptor)
-        first = self.index[id(run[0])]
         owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
         if entity == "" and (owner or owned):
             entity = PLACE if len(name_tokens) > 1 else ""  # "Russia's Kursk Oblast", "last year's Commonwealth Games"
@@ -308,7 +325,7 @@ class _Parser:
         if entity not in (PERSON, "") or owner and entity != PERSON:
             # "Russia's Kursk Oblast" keeps its owner; "salmon farmer Nordvik Seafood" drops the descriptor.
             described = bool(title_tokens) and not title_tokens[0].capitalised
-            whole = name if described else POSSESSIVE.sub("", span_text)
+            whole = name if described else unpossessive(span_text)
             return Mention(run[0].start, run[-1].end, span_text, "place", name=whole if entity in (ORG, PLACE) else name, title=descriptor, entity=entity, possessive=possessive)
         if len(name_tokens) == 1:
             titled = entity == PERSON or any(t.lower in PERSONAL_TITLES or t.lower.endswith(gz.DESCRIPTOR_SUFFIXES) for t in title_tokens)
@@ -339,15 +356,16 @@ class _Parser:
                 return self._crowd_checked(placed, k)
         return None, j
 
-    def _leading_name(self, name_tokens: list[Token], title_tokens: list[Token]) -> tuple[Mention, int] | None:
-        """ "the head of Frelimo Daniel Chapo": a word the article uses alone starts a longer run."""
+    def _leading_name(self, name_tokens: list[Token], i: int) -> tuple[Mention, int] | None:
+        """ "the head of Frelimo Daniel Chapo": a word the article uses alone starts a run of three
+        or more name words (no title) at tokens[i]."""
         first = name_tokens[0]
-        if title_tokens or len(name_tokens) < 3 or first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
+        if first.possessive or first.lower not in self.seen.alone or first.lower in gz.PLACE_PREFIXES:
             return None
         if not all(t.proper for t in name_tokens[1:]):
             return None
         entity = name_entity([], first.text, "")
-        return Mention(first.start, first.end, first.text, "place", name=first.text, entity=entity), self.index[id(first)] + 1
+        return Mention(first.start, first.end, first.text, "place", name=first.text, entity=entity), i + 1
 
     def _is_adjective(self, name_tokens: list[Token], j: int) -> bool:
         """ "North Korean troops", "Iran-backed rebels", "Ukraine troops": a nationality word before a common noun."""
@@ -361,12 +379,14 @@ class _Parser:
         name = self.text[name_tokens[0].start : name_tokens[-1].end].lower()
         return name in gz.COUNTRY_NAMES and (following.lower in gz.CROWD_NOUNS or following.lower in gz.COMPOUND_HEADS)
 
-    def _modifies_next_name(self, j: int, run: list[Token]) -> bool:
+    def _modifies_next_name(self, j: int) -> bool:
         """ "Kenyan marathon star Ruth Chebet": the run only qualifies the name after it."""
         tokens = self.tokens
         k = j
-        while k < len(tokens) and k - j < 4 and tokens[k].text.isalpha() and tokens[k].text.islower():
-            word = tokens[k].lower
+        for tok in tokens[j : j + 4]:
+            if not (tok.text.isalpha() and tok.text.islower()):
+                break
+            word = tok.lower
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS or word.endswith("ed"):
                 return False  # "Premier Ana Ruiz met her counterpart Jonas Berg": a verb, not a noun phrase
             k += 1
@@ -375,23 +395,22 @@ class _Parser:
         noun = tokens[k - 1].lower
         return noun in PERSON_NOUNS or noun in ORG_NOUNS or noun in gz.TITLE_WORDS
 
-    def _descriptor_before(self, first: Token) -> str:
-        """ "security firm Vantor", "journalist Lena Park": the common noun phrase just before a name."""
-        i = self.index[id(first)]
+    def _descriptor_before(self, i: int) -> str:
+        """ "security firm Vantor", "journalist Lena Park": the common noun phrase just before the name at tokens[i]."""
+        if i == 0 or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
+            return ""  # "no official Hamas response": "official" is an adjective there
         k = i
         while k > 0 and i - k < 4 and self.tokens[k - 1].text.isalpha() and self.tokens[k - 1].text.islower():
             word = self.tokens[k - 1].lower
             if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
                 break
             k -= 1
-        if k == i or self.tokens[i - 1].lower not in _PERSON_OR_ORG_NOUNS or self.tokens[i - 1].lower == "official":
-            return ""  # "no official Hamas response": "official" is an adjective there
+        if k == i:
+            return ""
         return self.text[self.tokens[k].start : self.tokens[i - 1].end]
 
     def _possessive_role(self, j: int, run: list[Token]) -> tuple[Mention | None, int] | None:
-        """ "South Korea's spy agency", "Okafor's lawyer": a possessive name and a role."""
-        if not run[-1].possessive:
-            return None
+        """ "South Korea's spy agency", "Okafor's lawyer": a possessive name (`run` ends in one) and a role."""
         tokens = self.tokens
         k = j
         while k < len(tokens) and k - j < 3 and tokens[k].text.islower():
@@ -412,20 +431,21 @@ class _Parser:
     def _role(self, i: int, first: int) -> tuple[Mention | None, int] | None:
         """A determiner and a noun phrase ending in a role noun: "the Defence Secretary", "a senior US official"."""
         tokens = self.tokens
-        for k in range(first, min(first + 6, len(tokens))):
+        count = len(tokens)
+        for k in range(first, min(first + 6, count)):
             tok = tokens[k]
             word = tok.lower
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            after = tokens[k + 2] if k + 2 < len(tokens) else None
-            if tok.possessive and nxt is not None and nxt.text[:1].isalpha():
+            if tok.possessive and k + 1 < count and tokens[k + 1].text[:1].isalpha():
                 continue  # "the group's TV station", "the bank's chief"
-            if tok.text == "," and k > first and tokens[k - 1].proper and nxt is not None and nxt.proper:
+            if tok.text == "," and k > first and tokens[k - 1].proper and k + 1 < count and tokens[k + 1].proper:
                 continue  # "The New Brunswick, New Jersey company"
+            nxt = tokens[k + 1] if k + 1 < count else None
             if _is_role_head(word) and not (AGE.fullmatch(word) and nxt is not None and nxt.lower in PERSON_NOUNS):
+                after = tokens[k + 2] if k + 2 < count else None
                 while nxt is not None and nxt.text.islower() and _is_role_head(nxt.lower) and not tok.proper:
                     k, tok, word = k + 1, nxt, nxt.lower  # "non-profit organization", "news agency"
-                    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-                    after = tokens[k + 2] if k + 2 < len(tokens) else None
+                    nxt = tokens[k + 1] if k + 1 < count else None
+                    after = tokens[k + 2] if k + 2 < count else None
                 if tok.proper and nxt is not None and (nxt.proper or nxt.lower in gz.LINK_WORDS and after is not None and after.proper):
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
                 if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
@@ -442,8 +462,7 @@ class _Parser:
                 kind = "joint" if word in gz.JOINT_ROLES else "role"
                 role = Mention(tokens[i].start, tok.end, span, kind, title=span, entity=_role_entity(word))
                 return self._crowd_checked(*self._with_place(k + 1, role))
-            bare = tok.text.replace("-", "").replace("\u2019", "").replace("'", "")
-            if not (bare.isalnum() or tok.proper) or word in gz.FUNCTION_WORDS or word in REPORTING_VERBS:
+            if word in gz.FUNCTION_WORDS or word in REPORTING_VERBS or not (tok.proper or _is_bare_word(tok.text)):
                 return None
         return None
 
@@ -466,8 +485,7 @@ class _Parser:
         a role and whom it serves."""
         tokens = self.tokens
         k = j + 1
-        serves = ("in", "at", "for", "to") if singular(role.text.split()[-1].lower()) in _ENVOYS else ("in", "at", "for")
-        if k < len(tokens) and tokens[j].lower in serves:
+        if k < len(tokens) and tokens[j].lower in _SERVES and (tokens[j].lower != "to" or singular(role.text.split()[-1].lower()) in _ENVOYS):
             if tokens[k].lower == "the":
                 k += 1
             end = k
@@ -482,7 +500,7 @@ class _Parser:
 
     def _crowd_checked(self, role: Mention, j: int) -> tuple[Mention | None, int]:
         """ "3,000 soldiers arrived" names no source; "soldiers said" does."""
-        head = re.findall(r"[\w-]+", role.title.lower() or role.text.lower())[-1]
+        head = _HEAD_WORDS.findall(role.title.lower() or role.text.lower())[-1]
         if head not in gz.CROWD_NOUNS or self._subject_of_cue(j):
             return role, j
         return None, j
@@ -494,7 +512,8 @@ class _Parser:
                 return False
         elif mention.kind in ("pronoun", "role") or mention.entity in (PERSON, ORG, GROUP):
             return False
-        before = [t.lower for t in self.tokens if t.end <= mention.start][-3:]
+        before = self.tokens[: bisect_right(self.tokens, mention.start, key=_END)][-3:]  # the tokens end in order
+        before = [t.lower for t in before]
         if before and before[-1] == "the":
             before = before[:-1]
         if not before or before[-1] not in gz.LOCATIVE_WORDS:
@@ -504,8 +523,10 @@ class _Parser:
 
 def _with_label(text: str, mention: Mention) -> Mention:
     """ "Sen. Ana Ruiz, D-Ore.,", "Tom Berg, 45,": a person's party or age, set off by commas, goes with the name."""
+    if mention.kind not in ("name", "surname", "joint"):
+        return mention
     label = _LABEL_AFTER.match(text, mention.end)
-    if label is None or mention.kind not in ("name", "surname", "joint"):
+    if label is None:
         return mention
     end = label.end(1)
     return Mention(mention.start, end, text[mention.start : end], mention.kind, mention.name, mention.title, mention.gender, mention.parts, mention.entity, mention.possessive)
@@ -517,6 +538,11 @@ def _modifier_after(token: Token) -> bool:
     if not (token.text.isalpha() and token.text.islower()) or word in REPORTING_VERBS:
         return False
     return word in gz.COMPOUND_HEADS or singular(word) in gz.COMPOUND_HEADS or word.endswith(_NOUN_ENDINGS)
+
+
+def _personal_title(title_tokens: list[Token], name_tokens: list[Token]) -> bool:
+    """ "Foreign Minister Ana Ruiz": a person's title before a name with no institution word in it."""
+    return bool(title_tokens) and title_tokens[-1].lower in PERSONAL_TITLES and gz.INSTITUTION_WORDS.isdisjoint([t.lower for t in name_tokens])
 
 
 def _is_title(word: str, k: int, run: list[Token]) -> bool:
@@ -535,8 +561,16 @@ def _title_word(word: str) -> bool:
     return "-" in word and any(part in gz.TITLE_WORDS for part in word.split("-"))  # "Director-General", "Secretary-General"
 
 
+@lru_cache(maxsize=4096)
 def _is_role_head(word: str) -> bool:
+    """Cached: every word after a determiner is asked."""
     return word in _ROLE_HEADS or singular(word) in _ROLE_HEADS or bool(AGE.fullmatch(word))
+
+
+@lru_cache(maxsize=4096)
+def _is_bare_word(text: str) -> bool:
+    """Letters and digits only, once hyphens and apostrophes are set aside (cached: every word after a determiner is asked)."""
+    return text.replace("-", "").replace("\u2019", "").replace("'", "").isalnum()
 
 
 def _role_entity(head: str) -> str:
@@ -587,7 +621,7 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             span = text[prev.start : mention.end]
             out[-1] = Mention(prev.start, mention.end, span, "role", title=span, entity=mention.entity)
             continue
-        if _JOINER.fullmatch(between) and len(between) < 45:
+        if len(between) < 45 and "and" in between and _JOINER.fullmatch(between):
             members = out[chain_from:] if chain_from is not None else [prev]
             del out[len(out) - len(members) :]
             parts = tuple(p for m in [*members, mention] for p in (m.parts or (m,)))
@@ -595,7 +629,7 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(start, mention.end, text[start : mention.end], "joint", parts=parts, entity=GROUP))
             chain_from = None
             continue
-        if _LIST_COMMA.fullmatch(between) and prev.kind not in ("role", "joint") and mention.kind != "role":
+        if prev.kind not in ("role", "joint") and mention.kind != "role" and "," in between and _LIST_COMMA.fullmatch(between):
             chain_from = len(out) - 1 if chain_from is None else chain_from
             out.append(mention)
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -45,6 +45,7 @@ _DATELINE = re.compile(
     r"(?:(?P<dash>\s*(?:--|[-\u2013\u2014:]))\s+|\s+(?=[A-Z\"\u201c]))"
 )
 _LABEL = re.compile(r"([A-Za-z][\w' ,\u2019]{0,30}?)\s*:\s+")
+_BLANK = re.compile(r"\s*")
 _CREDIT_LEAD = re.compile(
     r"\(?\s*(?:(?:additional\s+)?reporting|editing|writing|compiled|photos?|pictures?|images?|video)\s+(?:by|via|from)\b",
     re.IGNORECASE,
@@ -71,13 +72,60 @@ class Token(NamedTuple):
     possessive: bool
 
 
+# What a capitalised word's letters alone say of whether it is a name (`_Shape.name`).
+_NAME, _NOT_NAME, _DATE_WORD, _BY_PLACE = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What a word's letters alone tell, worked out once per distinct word
+    (slotted: its fields are read for every word of every sentence, and a
+    slot is read in a third of a named tuple's time).
+
+    `tail`: its Token's fields after the position when it is no name (text,
+    proper, lower, capitalised, possessive); `capital`: it is capitalised;
+    `casing` (0: no letter, 1:
+    capitals only, 2: a lower-case letter) serves `all_capitals`, `vote` (0:
+    not counted, 1: lower-case initial, 2: capital initial) serves
+    `title_case`; `alnum`: it holds a letter or digit; `name`: _NAME (an
+    acronym), _NOT_NAME (a function word, weekday or month), _DATE_WORD (a
+    month only beside a date: "May", "Oct.") or _BY_PLACE (its place in the
+    sentence and the article decide).
+    """
+
+    tail: tuple[str, bool, str, bool, bool]
+    capital: bool
+    casing: int
+    vote: int
+    alnum: bool
+    name: int
+
+
 @lru_cache(maxsize=8192)
-def _shape(text: str) -> tuple[str, bool, bool]:
-    """A word's lower-case form, capitalisation and possessive ending (cached: news repeats its words)."""
+def _shape(text: str) -> _Shape:
+    """Cached: news repeats its words, and every word of every sentence is asked."""
     lower = text.lower().rstrip(".")
     if "'" in lower or "\u2019" in lower:
         lower = POSSESSIVE.sub("", lower).rstrip(".")
-    return lower, capitalised(text), text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    possessive = text.endswith(("'s", "\u2019s", "s'", "s\u2019"))
+    casing = 0 if not any(c.isalpha() for c in text) else 2 if any(c.islower() for c in text) else 1
+    vote = (2 if text[0].isupper() else 1) if len(text) > 3 and text.isalpha() else 0
+    alnum = any(c.isalnum() for c in text)
+    capital = capitalised(text)
+    return _Shape((text, False, lower, capital, possessive), capital, casing, vote, alnum, _name_by_letters(text))
+
+
+def _name_by_letters(word: str) -> int:
+    """The part of `_proper`'s answer that the word alone settles."""
+    if word.isupper() and len(word) > 1:
+        return _NAME  # "WHO", "US": an acronym, even one spelt like a word
+    low = unpossessive(word.lower().rstrip("."))
+    if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS:
+        return _NOT_NAME
+    month = unpossessive(word.lower())
+    if month.rstrip(".") in gz.MONTH_ABBREVIATIONS or month in gz.AMBIGUOUS_MONTHS:
+        return _DATE_WORD
+    return _NOT_NAME if month in gz.MONTHS else _BY_PLACE
 
 
 def unpossessive(word: str) -> str:
@@ -153,28 +201,37 @@ def evidence(text: str) -> Evidence:
 
 def title_case(words: list[str]) -> bool:
     """A headline in Title Case: nearly every longer word capitalised."""
-    capitals = [w[0].isupper() for w in words if len(w) > 3 and w.isalpha()]
-    return len(capitals) >= 3 and sum(capitals) >= 0.8 * len(capitals)
+    return _title_case([_shape(word).vote for word in words])
+
+
+def _title_case(votes: list[int]) -> bool:
+    counted = len(votes) - votes.count(0)
+    return counted >= 3 and votes.count(2) >= 0.8 * counted
 
 
 def all_capitals(words: list[str]) -> bool:
     """A headline in capitals: "MINISTER DENIES BUDGET CLAIMS"."""
+    return _all_capitals(map(_shape, words))
+
+
+def _all_capitals(shapes: Iterable[_Shape]) -> bool:
     letters = 0
-    for word in words:
-        if any(c.isalpha() for c in word):
-            if any(c.islower() for c in word):
-                return False  # most sentences stop at their first or second word
-            letters += 1
+    for shape in shapes:
+        if shape.casing == 2:
+            return False  # most sentences stop at their first or second word
+        letters += shape.casing
     return letters >= 3
 
 
 def after_preamble(text: str, start: int, end: int) -> int:
     """Skip a dateline at a paragraph's start and a section label ("Context:")."""
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip():
+    if _BLANK.fullmatch(text, line_start, start):
         dateline = _DATELINE.match(text, start, end)
         if dateline and _is_dateline(dateline):
             start = dateline.end()
+    if text.find(":", start, end) < 0:
+        return start  # no label (most sentences): no need to try the pattern
     label = _LABEL.match(text, start, end)
     if label and " ".join(label.group(1).lower().split()) in gz.SECTION_LABELS:
         start = label.end()
@@ -220,22 +277,21 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
         matches += _TOKEN.finditer(text, position, max(position, a))
         position = max(position, b)
     words = [m.group() for m in matches]
-    headline = title_case(words)
+    shapes = list(map(_shape, words))
     seen = evidence(text)
-    shouting = all_capitals(words)
-    opening = next((n for n, word in enumerate(words) if any(c.isalnum() for c in word)), len(words))
-    tokens: list[Token] = []
-    append, new, shape = tokens.append, tuple.__new__, _shape  # the loop runs for every word: no lookups in it
-    for n, m in enumerate(matches):
-        word = words[n]
-        lower, capital, possessive = shape(word)
-        if shouting:
-            # Every word is in capitals: a name only where the article writes it so elsewhere too.
-            proper = _shouted_name(word, seen)
-        else:
-            proper = capital and _proper(words, n, headline, seen, n <= opening)
-        a, b = m.span()
-        append(new(Token, (a, b, word, proper, lower, proper or capital, possessive)))
+    if _all_capitals(shapes):
+        # Every word is in capitals: a name only where the article writes it so elsewhere too.
+        names = [n for n, word in enumerate(words) if _shouted_name(word, seen)]
+    else:
+        headline = _title_case([shape.vote for shape in shapes])
+        opening = next((n for n, shape in enumerate(shapes) if shape.alnum), len(words))
+        names = [n for n, shape in enumerate(shapes) if shape.capital and _proper(words, n, shape.name, headline, seen, n <= opening)]
+    # Built as plain tuples, each word's cached fields after its span: `Token(...)` costs a Python call per word.
+    new = tuple.__new__
+    tokens = [new(Token, m.span() + shape.tail) for m, shape in zip(matches, shapes)]
+    for n in names:
+        start, end, word, _, lower, _, possessive = tokens[n]
+        tokens[n] = new(Token, (start, end, word, True, lower, True, possessive))
     return tokens
 
 
@@ -244,16 +300,16 @@ def _shouted_name(word: str, seen: Evidence) -> bool:
     return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
-def _proper(words: list[str], n: int, headline: bool, seen: Evidence, initial: bool) -> bool:
-    """Is capitalised words[n] a name?  `initial`: no word before it holds a letter or digit."""
-    word = words[n]
-    low = unpossessive(word.lower().rstrip("."))
-    if word.isupper() and len(word) > 1:
-        return True  # "WHO", "US": an acronym, even one spelt like a word
-    if low in gz.FUNCTION_WORDS or low in gz.WEEKDAYS or _is_month(words, n):
+def _proper(words: list[str], n: int, by_letters: int, headline: bool, seen: Evidence, initial: bool) -> bool:
+    """Is capitalised words[n] a name?  `by_letters`: what the word alone says (`_Shape.name`);
+    `initial`: no word before it holds a letter or digit."""
+    if by_letters == _NAME:
+        return True
+    if by_letters == _NOT_NAME or by_letters == _DATE_WORD and _is_month(words, n):
         return False
     if not (initial or headline):
         return True
+    low = unpossessive(words[n].lower().rstrip("."))
     if low in seen.lower and low not in seen.inner:
         return False
     return not (initial and (low in gz.SENTENCE_WORDS or _adverbial(words, n, seen)))
@@ -295,11 +351,11 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
     head = descriptor.split()[-1].lower() if descriptor else ""
     if low in gz.COUNTRY_NAMES:
         return COUNTRY
-    if "&" in name or " and " in low or any(w in gz.INSTITUTION_WORDS for w in words):
+    if "&" in name or " and " in low or not gz.INSTITUTION_WORDS.isdisjoint(words):
         return ORG
     if len(words) > 1 and words[-1] in gz.COMPANY_WORDS:
         return ORG  # "Nordvik Seafood", even after "salmon farmer"
-    if any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words) or head in PERSON_NOUNS:
+    if head in PERSON_NOUNS or title_words and any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words):
         return PERSON
     if head in ORG_NOUNS:
         return ORG
