@@ -925,29 +925,46 @@ class _Scan:
     Shared, never changed.
     """
 
-    __slots__ = ("folded", "words", "_index")
+    __slots__ = ("folded", "words", "_opened")
 
     def __init__(self, text: str) -> None:
-        self.folded = folded = text.lower() if text.isascii() else text.translate(_FOLD).lower()
+        self.folded = folded = _fold(text)
         self.words = [(m.start(), m.group()) for m in _WORD_START_RX.finditer(folded)]
-        self._index: dict[str, list[int]] | None = None
+        self._opened: dict[str, list[int]] | None = None
 
-    @property
-    def index(self) -> dict[str, list[int]]:
-        """Word -> its starts; built on first use, as only the stance patterns need it."""
-        if self._index is None:
-            index: dict[str, list[int]] = {}
+    def opened(self) -> dict[str, list[int]]:
+        """Each kind of word (see _word_kinds) -> the starts of the words of that kind, in order.
+
+        Filed in one pass on first use (only the stance patterns need it): a
+        set operation per pattern and a string test per word and pattern
+        cost three times as much.
+        """
+        if self._opened is None:
+            opened: dict[str, list[int]] = {}
             for start, word in self.words:
-                if word in index:
-                    index[word].append(start)
-                else:
-                    index[word] = [start]
-            self._index = index
-        return self._index
+                kinds = _WORD_KINDS.get(word)
+                if kinds is None:
+                    kinds = _word_kinds(word)
+                for kind in kinds:
+                    if kind in opened:
+                        opened[kind].append(start)
+                    else:
+                        opened[kind] = [start]
+            self._opened = opened
+        return self._opened
 
     def second(self, end: int) -> str:
         """The word after the one ending at `end`, past what a space or a hyphen of a phrase matches."""
         return _NEXT_WORD_RX.match(self.folded, end).group(1)
+
+
+def _fold(text: str) -> str:
+    """`text` in lower case as IGNORECASE compares it, character for character."""
+    # Looking for the three characters first: str.translate with a table costs
+    # several times as much as the rest of a sentence's scan.
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 @lru_cache(maxsize=256)
@@ -1148,12 +1165,14 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
 class _Anchored:
     """A pattern whose matches start only at a word (see _found).
 
+    `name`: how a sentence's scan files the places it can start at;
     `openers`: the words it can start at; `shape` instead "ed" for any word
     in -ed, "number" for a number, "capital" for a word in `openers` or
     with a capital; `mark`: a string it can also start at, wherever it stands;
     `verb_ed`: its group "verb" is a whole word in -ed, at or after its start.
     """
 
+    name: str
     rx: re.Pattern[str]
     openers: frozenset[str] = frozenset()
     shape: str = ""
@@ -1161,23 +1180,60 @@ class _Anchored:
     verb_ed: bool = False
 
 
-# Every number word has three letters or more: a word that starts with one starts with one of these.
-_NUMBER_PREFIXES = frozenset(word[:3] for word in _NUMBER_WORDS.split("|"))
-_NEGATION = _Anchored(_NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
-_CONDITION = _Anchored(_CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
-_MODAL = _Anchored(_MODAL_RX, _first_words(MODALS))
-_FUTURE_PASSIVE = _Anchored(_FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
+# The number words by their first three letters (every one has three or more).
+_NUMBER_WORDS_BY_PREFIX: dict[str, tuple[str, ...]] = {}
+for _number in _NUMBER_WORDS.split("|"):
+    _NUMBER_WORDS_BY_PREFIX[_number[:3]] = (*_NUMBER_WORDS_BY_PREFIX.get(_number[:3], ()), _number)
+_NEGATION = _Anchored("negation", _NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
+_CONDITION = _Anchored("condition", _CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
+_MODAL = _Anchored("modal", _MODAL_RX, _first_words(MODALS))
+_FUTURE_PASSIVE = _Anchored("future_passive", _FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
 _EVENTS = (
-    _Anchored(_PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
-    _Anchored(_PAST_PASSIVE_RX, frozenset(("was", "were"))),
-    _Anchored(_SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital", verb_ed=True),
-    _Anchored(_TRANSITIVE_PAST_RX, shape="ed", verb_ed=True),
-    _Anchored(_NOUN_PHRASE_PAST_RX, frozenset("the a an its their his her our my this that".split()), verb_ed=True),
+    _Anchored("perfect", _PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
+    _Anchored("past_passive", _PAST_PASSIVE_RX, frozenset(("was", "were"))),
+    _Anchored(
+        "simple_past", _SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital", verb_ed=True
+    ),
+    _Anchored("transitive_past", _TRANSITIVE_PAST_RX, shape="ed", verb_ed=True),
+    _Anchored(
+        "noun_phrase_past",
+        _NOUN_PHRASE_PAST_RX,
+        frozenset("the a an its their his her our my this that".split()),
+        verb_ed=True,
+    ),
 )
-_PAST_WORD = _Anchored(_PAST_WORD_RX, _PAST_EVENT_WORDS)
-_QUANTITY = _Anchored(_QUANTITY_RX, shape="number")
-_EXISTENTIAL = _Anchored(_EXISTENTIAL_RX, frozenset(("there",)))
-_PAST_LOCATION = _Anchored(_PAST_LOCATION_RX, frozenset(("was", "were")))
+_PAST_WORD = _Anchored("past_word", _PAST_WORD_RX, _PAST_EVENT_WORDS)
+_QUANTITY = _Anchored("quantity", _QUANTITY_RX, shape="number")
+_EXISTENTIAL = _Anchored("existential", _EXISTENTIAL_RX, frozenset(("there",)))
+_PAST_LOCATION = _Anchored("past_location", _PAST_LOCATION_RX, frozenset(("was", "were")))
+# Word -> the names of the patterns (other than those found by shape) that can start at it.
+_OPENED_BY: dict[str, tuple[str, ...]] = {}
+for _pattern in (_NEGATION, _CONDITION, _MODAL, _FUTURE_PASSIVE, *_EVENTS, _PAST_WORD, _EXISTENTIAL, _PAST_LOCATION):
+    if not _pattern.shape:
+        for _word in _pattern.openers:
+            _OPENED_BY[_word] = (*_OPENED_BY.get(_word, ()), _pattern.name)
+# Case-folded word -> its kinds, as _word_kinds finds them.  Words recur from sentence to
+# sentence; emptied when full, so that it stays small.
+_WORD_KINDS: dict[str, tuple[str, ...]] = {}
+_WORD_KINDS_SIZE = 50_000
+
+
+def _word_kinds(word: str) -> tuple[str, ...]:
+    """What the stance patterns make of a (case-folded) word, and remember it.
+
+    The names of the patterns of _OPENED_BY that can start at it; "ed" for
+    a word in -ed, "event_ed" if it also names an event (see _is_event);
+    "number" for a number or a word that starts with a number word.
+    """
+    kinds = _OPENED_BY.get(word, ())
+    if word.endswith("ed"):
+        kinds += ("ed", "event_ed") if _is_event(word) else ("ed",)
+    if word[0].isdecimal() or word.startswith(_NUMBER_WORDS_BY_PREFIX.get(word[:3], ())):
+        kinds += ("number",)
+    if len(_WORD_KINDS) >= _WORD_KINDS_SIZE:
+        _WORD_KINDS.clear()
+    _WORD_KINDS[word] = kinds
+    return kinds
 
 
 def _found(pattern: _Anchored, text: str, stop: int | None = None) -> list[re.Match[str]]:
@@ -1190,24 +1246,15 @@ def _found(pattern: _Anchored, text: str, stop: int | None = None) -> list[re.Ma
     character costs most of a sentence's stance evidence.
     """
     scan = _scan(text)
-    if pattern.shape:
+    if pattern.shape == "capital":
         words = scan.words if stop is None else scan.words[: bisect_left(scan.words, (stop,))]
-        if pattern.shape == "ed":
-            starts = [start for start, word in words if word.endswith("ed")]
-        elif pattern.shape == "number":
-            starts = [start for start, word in words if word[0].isdecimal() or word[:3] in _NUMBER_PREFIXES]
-        else:
-            starts = [start for start, word in words if word in pattern.openers or "A" <= text[start] <= "Z"]
+        starts = [start for start, word in words if word in pattern.openers or "A" <= text[start] <= "Z"]
     else:
-        index = scan.index
-        # A set operation walks the smaller side: a pattern's few openers or a sentence's words.
-        words = index.keys() & pattern.openers if len(pattern.openers) < len(index) else pattern.openers.intersection(index)
-        if len(words) == 1:
-            starts = index[next(iter(words))]
-        else:
-            starts = sorted(start for word in words for start in index[word])
+        starts = scan.opened().get(pattern.shape or pattern.name, [])
     if pattern.mark and pattern.mark in scan.folded:
         starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(pattern.mark), scan.folded))})
+    if not starts:
+        return []
     found: list[re.Match[str]] = []
     end = 0
     for start in starts:
@@ -1616,9 +1663,7 @@ def _event_starts(text: str, reporting: list[tuple[int, int]]) -> Iterator[int]:
             # Its verb is a word in -ed of the text: with no such event verb the pattern yields
             # nothing, and none of its yielding matches starts after the last one.
             if last_event_ed is None:
-                last_event_ed = max(
-                    (start for start, word in _scan(text).words if word.endswith("ed") and _is_event(word)), default=-1
-                )
+                last_event_ed = _scan(text).opened().get("event_ed", [-1])[-1]
             if last_event_ed < 0:
                 continue
             stop = last_event_ed + 1
