@@ -66,7 +66,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import product
+from itertools import accumulate, compress, product, repeat
 from types import MappingProxyType
 
 # ---------------------------------------------------------------------------
@@ -909,11 +909,13 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _LEADING_WORD_RX = re.compile(r"\w+")
-# Words (runs of \w) where a lexicon phrase may start: not inside a word or after a hyphen.
-_WORD_START_RX = re.compile(r"(?<![\w-])\w+")
+# Words (runs of \w) where a lexicon phrase may start, not inside a word or after a hyphen, as a
+# cut: splitting on it gives gap, word, gap, word, ..., gap.
+_WORD_CUT_RX = re.compile(r"((?<![\w-])\w+)")
 # The few characters that IGNORECASE matches to an ASCII letter but whose str.lower() is not that letter.
 # With them folded, every character keeps its length and whether it is a word character or a hyphen.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_UNKNOWN = ("?",)
 
 
 class _Scan:
@@ -921,41 +923,61 @@ class _Scan:
 
     `folded`: the text in lower case as IGNORECASE compares it, character
     for character (so word boundaries fall where they do in the text);
-    `words`: (start, word) for each word that may open a phrase, case-folded.
-    Shared, never changed.
+    `words`: each word that may open a phrase, case-folded; `gaps[i]`
+    what comes after `words[i]` (`gaps[-1]` before the first).  Shared,
+    never changed.
+
+    The text is cut at its words in C (`re.split`), and where the words
+    start is added up (in C too) only when asked: a list of (start, word)
+    built from the matches cost half as much again, and many sentences
+    looked up only for reporting cues open no phrase.
     """
 
-    __slots__ = ("folded", "words", "_opened")
+    __slots__ = ("folded", "words", "_pieces", "_starts", "_opened")
 
     def __init__(self, text: str) -> None:
         self.folded = folded = _fold(text)
-        self.words = [(m.start(), m.group()) for m in _WORD_START_RX.finditer(folded)]
+        self._pieces = pieces = _WORD_CUT_RX.split(folded)
+        self.words = pieces[1::2]
+        self._starts: list[int] | None = None
         self._opened: dict[str, list[int]] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self._pieces)))[0:-1:2]
+        return self._starts
+
+    def second(self, i: int, end: int) -> str:
+        """The word after the i-th (which ends at `end`), past what a space or a hyphen of a phrase matches."""
+        # Most often the next word, one space on: no regex needed.
+        if self._pieces[2 * i + 2] == " " and i + 1 < len(self.words):
+            return self.words[i + 1]
+        return _NEXT_WORD_RX.match(self.folded, end).group(1)
 
     def opened(self) -> dict[str, list[int]]:
         """Each kind of word (see _word_kinds) -> the starts of the words of that kind, in order.
 
-        Filed in one pass on first use (only the stance patterns need it): a
-        set operation per pattern and a string test per word and pattern
-        cost three times as much.
+        Filed in one pass on first use (only the stance patterns need it),
+        skipping in C the words of no kind: a set operation per pattern and
+        a string test per word and pattern cost three times as much.
         """
         if self._opened is None:
             opened: dict[str, list[int]] = {}
-            for start, word in self.words:
-                kinds = _WORD_KINDS.get(word)
-                if kinds is None:
-                    kinds = _word_kinds(word)
+            starts = self.starts
+            kinds_of = list(map(_WORD_KINDS.get, self.words, repeat(_UNKNOWN)))
+            for i in compress(range(len(kinds_of)), kinds_of):
+                kinds = kinds_of[i]
+                if kinds is _UNKNOWN:
+                    kinds = _word_kinds(self.words[i])
                 for kind in kinds:
                     if kind in opened:
-                        opened[kind].append(start)
+                        opened[kind].append(starts[i])
                     else:
-                        opened[kind] = [start]
+                        opened[kind] = [starts[i]]
             self._opened = opened
         return self._opened
-
-    def second(self, end: int) -> str:
-        """The word after the one ending at `end`, past what a space or a hyphen of a phrase matches."""
-        return _NEXT_WORD_RX.match(self.folded, end).group(1)
 
 
 def _fold(text: str) -> str:
@@ -1030,10 +1052,10 @@ class _Phrases:
     def fullmatch(self, text: str) -> bool:
         """Whether all of `text` is one phrase."""
         scan = _scan(text)
-        if not scan.words or scan.words[0][0] != 0 or scan.words[0][1] not in self.groups:
+        if not scan.words or scan.starts[0] != 0 or scan.words[0] not in self.groups:
             return False
-        word = scan.words[0][1]
-        loose, strict = self.tails(word, scan.second(len(word)))
+        word = scan.words[0]
+        loose, strict = self.tails(word, scan.second(0, len(word)))
         return (loose is not None and loose.fullmatch(text, len(word)) is not None) or (
             strict is not None and text.startswith(word) and strict.fullmatch(text, len(word)) is not None
         )
@@ -1122,19 +1144,13 @@ def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[st
     known = openers.known
     scan = _scan(text)
     words = scan.words
-    for i, (start, word) in enumerate(words):
-        after = seconds.get(word)
-        if after is None:
-            continue
+    # Only the words that open a phrase, picked in C: most words open none.
+    for i in compress(range(len(words)), map(seconds.__contains__, words)):
+        word = words[i]
+        after = seconds[word]
+        start = scan.starts[i]
         tail_start = start + len(word)
-        # The next word is most often the next one scanned, one space on: taking it saves a regex
-        # match per word (a fifth of the cost of the spans).
-        if not after:
-            second = ""
-        elif i + 1 < len(words) and words[i + 1][0] == tail_start + 1 and text[tail_start] == " ":
-            second = words[i + 1][1]
-        else:
-            second = scan.second(tail_start)
+        second = scan.second(i, tail_start) if after else ""
         key = (word, second if second in after else "")
         tails = known.get(key)
         if tails is None:
@@ -1247,8 +1263,11 @@ def _found(pattern: _Anchored, text: str, stop: int | None = None) -> list[re.Ma
     """
     scan = _scan(text)
     if pattern.shape == "capital":
-        words = scan.words if stop is None else scan.words[: bisect_left(scan.words, (stop,))]
-        starts = [start for start, word in words if word in pattern.openers or "A" <= text[start] <= "Z"]
+        starts = [
+            start
+            for start, word in zip(scan.starts, scan.words)
+            if (stop is None or start < stop) and (word in pattern.openers or "A" <= text[start] <= "Z")
+        ]
     else:
         starts = scan.opened().get(pattern.shape or pattern.name, [])
     if pattern.mark and pattern.mark in scan.folded:
