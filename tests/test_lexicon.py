@@ -507,3 +507,33 @@ def test_reporting_cues_are_ordered_non_overlapping_slices(text: str) -> None:
 )
 def test_keyword_stance_precedence(text: str, stance: str) -> None:
     assert keyword_stance(text) == stance
+
+
+_WORDS = (
+    "The It They U.S. Ms. Al-Rahim levee crews had have 've was were there is no not n't never "
+    "repaired reopened needed led flooded concerned reported said the a its 12 1,500 2019 forty "
+    "three hundreds people percent % families homes if whether should would will be installed "
+    "already quickly in at near on board , ; \" “ ” ’ - İ ſ ı"
+).split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=24), st.sampled_from([" ", "  ", "-", " \""]))
+def test_anchored_patterns_find_what_a_full_scan_finds(words: list[str], space: str) -> None:
+    # Trying a pattern only where its openers stand must find what scanning every character finds,
+    # and the event patterns skipped for want of an event verb in -ed must have yielded nothing.
+    text = lexicon._normalise(space.join(words))
+    patterns = (
+        lexicon._NEGATION, lexicon._CONDITION, lexicon._MODAL, lexicon._FUTURE_PASSIVE, *lexicon._EVENTS,
+        lexicon._PAST_WORD, lexicon._QUANTITY, lexicon._EXISTENTIAL, lexicon._PAST_LOCATION,
+    )
+    for pattern in patterns:
+        assert [m.span() for m in lexicon._found(pattern, text)] == [m.span() for m in pattern.rx.finditer(text)]
+    expected = [
+        m.start("verb")
+        for pattern in lexicon._EVENTS
+        for m in pattern.rx.finditer(text)
+        if lexicon._is_event(m.group("verb").lower())
+    ]
+    expected += [m.start() for p in patterns[-4:] for m in p.rx.finditer(text)]
+    assert list(lexicon._event_starts(text, [])) == expected

@@ -63,10 +63,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import product
+from itertools import accumulate, compress, product, repeat
 from types import MappingProxyType
 
 # ---------------------------------------------------------------------------
@@ -909,30 +909,95 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _LEADING_WORD_RX = re.compile(r"\w+")
-# Words (runs of \w) where a lexicon phrase may start: not inside a word or after a hyphen.
-_WORD_START_RX = re.compile(r"(?<![\w-])\w+")
+# Words (runs of \w) where a lexicon phrase may start, not inside a word or after a hyphen, as a
+# cut: splitting on it gives gap, word, gap, word, ..., gap.
+_WORD_CUT_RX = re.compile(r"((?<![\w-])\w+)")
 # The few characters that IGNORECASE matches to an ASCII letter but whose str.lower() is not that letter.
+# With them folded, every character keeps its length and whether it is a word character or a hyphen.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_UNKNOWN = ("?",)
 
 
-@lru_cache(maxsize=256)
-def _word_starts(text: str) -> list[tuple[int, str]]:
-    """Where each word that may open a phrase starts, with its case-folded form.
+class _Scan:
+    """A sentence's words, found once and shared by every lexicon and pattern asked about it.
 
-    Cached: every lexicon and most patterns of a sentence start at its
-    words.  The list is shared, never changed.
+    `folded`: the text in lower case as IGNORECASE compares it, character
+    for character (so word boundaries fall where they do in the text);
+    `words`: each word that may open a phrase, case-folded; `gaps[i]`
+    what comes after `words[i]` (`gaps[-1]` before the first).  Shared,
+    never changed.
+
+    The text is cut at its words in C (`re.split`), and where the words
+    start is added up (in C too) only when asked: a list of (start, word)
+    built from the matches cost half as much again, and many sentences
+    looked up only for reporting cues open no phrase.
     """
-    folded = _folded(text)
-    return [(m.start(), folded[m.start() : m.end()]) for m in _WORD_START_RX.finditer(text)]
+
+    __slots__ = ("folded", "words", "_pieces", "_starts", "_opened")
+
+    def __init__(self, text: str) -> None:
+        self.folded = folded = _fold(text)
+        self._pieces = pieces = _WORD_CUT_RX.split(folded)
+        self.words = pieces[1::2]
+        self._starts: list[int] | None = None
+        self._opened: dict[str, list[int]] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, self._pieces)))[0:-1:2]
+        return self._starts
+
+    def second(self, i: int, end: int) -> str:
+        """The word after the i-th (which ends at `end`), past what a space or a hyphen of a phrase matches."""
+        # Most often the next word, one space on: no regex needed.
+        if self._pieces[2 * i + 2] == " " and i + 1 < len(self.words):
+            return self.words[i + 1]
+        return _NEXT_WORD_RX.match(self.folded, end).group(1)
+
+    def opened(self) -> dict[str, list[int]]:
+        """Each kind of word (see _word_kinds) -> the starts of the words of that kind, in order.
+
+        Filed in one pass on first use (only the stance patterns need it),
+        skipping in C the words of no kind: a set operation per pattern and
+        a string test per word and pattern cost three times as much.
+        """
+        if self._opened is None:
+            opened: dict[str, list[int]] = {}
+            starts = self.starts
+            kinds_of = list(map(_WORD_KINDS.get, self.words, repeat(_UNKNOWN)))
+            for i in compress(range(len(kinds_of)), kinds_of):
+                kinds = kinds_of[i]
+                if kinds is _UNKNOWN:
+                    kinds = _word_kinds(self.words[i])
+                for kind in kinds:
+                    if kind in opened:
+                        opened[kind].append(starts[i])
+                    else:
+                        opened[kind] = [starts[i]]
+            self._opened = opened
+        return self._opened
+
+
+def _fold(text: str) -> str:
+    """`text` in lower case as IGNORECASE compares it, character for character."""
+    # Looking for the three characters first: str.translate with a table costs
+    # several times as much as the rest of a sentence's scan.
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 @lru_cache(maxsize=256)
+def _scan(text: str) -> _Scan:
+    """The words of `text`.  Cached: every lexicon and most patterns of a sentence start at its words."""
+    return _Scan(text)
+
+
 def _folded(text: str) -> str:
-    """`text` in lower case as IGNORECASE compares it, character for character.
-
-    As long as `text`: U+0130 is the one character whose lower() is longer.
-    """
-    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+    """`text` in lower case as IGNORECASE compares it, character for character."""
+    return _scan(text).folded
 
 
 class _Phrases:
@@ -956,7 +1021,7 @@ class _Phrases:
         self._tails: dict[tuple[str, str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
 
     @cached_property
-    def _groups(self) -> dict[str, dict[str, tuple[set[str], set[str]]]]:
+    def groups(self) -> dict[str, dict[str, tuple[set[str], set[str]]]]:
         """First word -> second word ("" for none) -> the tails, matched ignoring case or (see _CASE_SENSITIVE) not.
 
         Grouped on first use, so that importing the lexicons stays cheap.
@@ -968,15 +1033,9 @@ class _Phrases:
             groups.setdefault(word, {}).setdefault((spaced or hyphened).lower(), (set(), set()))[sensitive].add(tail)
         return groups
 
-    @property
-    def first_words(self) -> Iterable[str]:
-        """The words the phrases start with."""
-        return self._groups.keys()
-
-    def _tail_patterns(self, word: str, folded: str, end: int) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """The tails of `word` that can match at `end` of the (case-folded) text."""
-        by_second = self._groups[word]
-        second = _NEXT_WORD_RX.match(folded, end).group(1)
+    def tails(self, word: str, second: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The tails of `word` that can match before a text's `second` word, ignoring case and not."""
+        by_second = self.groups[word]
         key = second if second and second in by_second else ""
         tails = self._tails.get((word, key))
         if tails is None:
@@ -990,21 +1049,13 @@ class _Phrases:
             )
         return tails
 
-    def match(self, text: str, start: int, word: str) -> int | None:
-        """Where the phrase starting at `start` ends, or None; `word` is the text's (case-folded) word there."""
-        loose, strict = self._tail_patterns(word, _folded(text), start + len(word))
-        m = loose.match(text, start + len(word)) if loose is not None else None
-        if m is None and strict is not None and text.startswith(word, start):
-            m = strict.match(text, start + len(word))
-        return m.end() if m else None
-
     def fullmatch(self, text: str) -> bool:
         """Whether all of `text` is one phrase."""
-        starts = _word_starts(text)
-        if not starts or starts[0][0] != 0 or starts[0][1] not in self._groups:
+        scan = _scan(text)
+        if not scan.words or scan.starts[0] != 0 or scan.words[0] not in self.groups:
             return False
-        word = starts[0][1]
-        loose, strict = self._tail_patterns(word, _folded(text), len(word))
+        word = scan.words[0]
+        loose, strict = self.tails(word, scan.second(0, len(word)))
         return (loose is not None and loose.fullmatch(text, len(word)) is not None) or (
             strict is not None and text.startswith(word) and strict.fullmatch(text, len(word)) is not None
         )
@@ -1029,19 +1080,51 @@ _LEXICONS: dict[str, _Phrases] = {
     "not_stance": _Phrases(NOT_STANCE),
     "own_position": _Phrases(OWN_POSITION),
 }
+_ALL_LEXICONS = tuple(_LEXICONS)
+
+_Tails = tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]
+
+
+class _Openers:
+    """Several large lexicons by the word their phrases open with, for one pass over a text's words.
+
+    Looking each word up once for all lexicons, and settling from the next
+    word which lexicons' tails can follow it, took a third of the cost of a
+    sentence's lexicon spans against asking each lexicon in turn.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = names
+        seconds: dict[str, set[str]] = {}
+        for name in names:
+            for word, by_second in _LEXICONS[name].groups.items():
+                seconds.setdefault(word, set()).update(by_second)
+        # First word -> the second words that select its tails (none: no need to look at the next word).
+        self.seconds = {word: frozenset(after - {""}) for word, after in seconds.items()}
+        # (first word, second word or "") -> the tails that may follow, as `tails` finds them.
+        self.known: dict[tuple[str, str], _Tails] = {}
+
+    def tails(self, word: str, second: str) -> _Tails:
+        """(name, loose, strict) for each lexicon with a tail that may follow `word` before `second`.
+
+        `second` is "" or one of `seconds[word]`.
+        """
+        tails = self.known.get((word, second))
+        if tails is None:
+            found = []
+            for name in self._names:
+                lexicon = _LEXICONS[name]
+                if word in lexicon.groups:
+                    loose, strict = lexicon.tails(word, second)
+                    if loose is not None or strict is not None:
+                        found.append((name, loose, strict))
+            tails = self.known[(word, second)] = tuple(found)
+        return tails
 
 
 @lru_cache(maxsize=None)
-def _by_first_word() -> dict[str, tuple[str, ...]]:
-    """For each word, the names of the large lexicons with a phrase that starts with it."""
-    index: dict[str, tuple[str, ...]] = {}
-    for name, lexicon in _LEXICONS.items():
-        for word in lexicon.first_words:
-            index[word] = (*index.get(word, ()), name)
-    return index
-
-
-_ALL_LEXICONS = tuple(_LEXICONS)
+def _openers(names: tuple[str, ...]) -> _Openers:
+    return _Openers(names)
 
 
 @lru_cache(maxsize=256)
@@ -1056,14 +1139,30 @@ def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[st
     """
     found: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
     ends = dict.fromkeys(names, 0)
-    by_word = _by_first_word()
-    for start, word in _word_starts(text):
-        for name in by_word.get(word, ()):
-            if name in found and start >= ends[name]:
-                end = _LEXICONS[name].match(text, start, word)
-                if end is not None:
-                    found[name].append((start, end))
-                    ends[name] = end
+    openers = _openers(names)
+    seconds = openers.seconds
+    known = openers.known
+    scan = _scan(text)
+    words = scan.words
+    # Only the words that open a phrase, picked in C: most words open none.
+    for i in compress(range(len(words)), map(seconds.__contains__, words)):
+        word = words[i]
+        after = seconds[word]
+        start = scan.starts[i]
+        tail_start = start + len(word)
+        second = scan.second(i, tail_start) if after else ""
+        key = (word, second if second in after else "")
+        tails = known.get(key)
+        if tails is None:
+            tails = openers.tails(*key)
+        for name, loose, strict in tails:
+            if start >= ends[name]:
+                m = loose.match(text, tail_start) if loose is not None else None
+                if m is None and strict is not None and text.startswith(word, start):
+                    m = strict.match(text, tail_start)
+                if m is not None:
+                    found[name].append((start, m.end()))
+                    ends[name] = m.end()
     return found
 
 
@@ -1082,46 +1181,79 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
 class _Anchored:
     """A pattern whose matches start only at a word (see _found).
 
+    `name`: how a sentence's scan files the places it can start at;
     `openers`: the words it can start at; `shape` instead "ed" for any word
     in -ed, "number" for a number, "capital" for a word in `openers` or
-    with a capital; `mark`: a string it can also start at, wherever it stands.
+    with a capital; `mark`: a string it can also start at, wherever it stands;
+    `verb_ed`: its group "verb" is a whole word in -ed, at or after its start.
     """
 
+    name: str
     rx: re.Pattern[str]
     openers: frozenset[str] = frozenset()
     shape: str = ""
     mark: str = ""
+    verb_ed: bool = False
 
 
-_NUMBER_WORD_TUPLE = tuple(_NUMBER_WORDS.split("|"))
-_NEGATION = _Anchored(_NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
-_CONDITION = _Anchored(_CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
-_MODAL = _Anchored(_MODAL_RX, _first_words(MODALS))
-_FUTURE_PASSIVE = _Anchored(_FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
+# The number words by their first three letters (every one has three or more).
+_NUMBER_WORDS_BY_PREFIX: dict[str, tuple[str, ...]] = {}
+for _number in _NUMBER_WORDS.split("|"):
+    _NUMBER_WORDS_BY_PREFIX[_number[:3]] = (*_NUMBER_WORDS_BY_PREFIX.get(_number[:3], ()), _number)
+_NEGATION = _Anchored("negation", _NEGATION_RX, _first_words(NEGATION | _PSEUDO_NEGATION), mark="n't")
+_CONDITION = _Anchored("condition", _CONDITION_RX, _first_words(CONDITION | _PSEUDO_CONDITION))
+_MODAL = _Anchored("modal", _MODAL_RX, _first_words(MODALS))
+_FUTURE_PASSIVE = _Anchored("future_passive", _FUTURE_PASSIVE_RX, frozenset(("will", "would", "shall")))
 _EVENTS = (
-    _Anchored(_PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
-    _Anchored(_PAST_PASSIVE_RX, frozenset(("was", "were"))),
-    _Anchored(_SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital"),
-    _Anchored(_TRANSITIVE_PAST_RX, shape="ed"),
-    _Anchored(_NOUN_PHRASE_PAST_RX, frozenset("the a an its their his her our my this that".split())),
+    _Anchored("perfect", _PERFECT_RX, frozenset(("has", "have", "had")), mark="'"),
+    _Anchored("past_passive", _PAST_PASSIVE_RX, frozenset(("was", "were"))),
+    _Anchored(
+        "simple_past", _SIMPLE_PAST_RX, frozenset("he she it they we who which".split()), shape="capital", verb_ed=True
+    ),
+    _Anchored("transitive_past", _TRANSITIVE_PAST_RX, shape="ed", verb_ed=True),
+    _Anchored(
+        "noun_phrase_past",
+        _NOUN_PHRASE_PAST_RX,
+        frozenset("the a an its their his her our my this that".split()),
+        verb_ed=True,
+    ),
 )
-_PAST_WORD = _Anchored(_PAST_WORD_RX, _PAST_EVENT_WORDS)
-_QUANTITY = _Anchored(_QUANTITY_RX, shape="number")
-_EXISTENTIAL = _Anchored(_EXISTENTIAL_RX, frozenset(("there",)))
-_PAST_LOCATION = _Anchored(_PAST_LOCATION_RX, frozenset(("was", "were")))
+_PAST_WORD = _Anchored("past_word", _PAST_WORD_RX, _PAST_EVENT_WORDS)
+_QUANTITY = _Anchored("quantity", _QUANTITY_RX, shape="number")
+_EXISTENTIAL = _Anchored("existential", _EXISTENTIAL_RX, frozenset(("there",)))
+_PAST_LOCATION = _Anchored("past_location", _PAST_LOCATION_RX, frozenset(("was", "were")))
+# Word -> the names of the patterns (other than those found by shape) that can start at it.
+_OPENED_BY: dict[str, tuple[str, ...]] = {}
+for _pattern in (_NEGATION, _CONDITION, _MODAL, _FUTURE_PASSIVE, *_EVENTS, _PAST_WORD, _EXISTENTIAL, _PAST_LOCATION):
+    if not _pattern.shape:
+        for _word in _pattern.openers:
+            _OPENED_BY[_word] = (*_OPENED_BY.get(_word, ()), _pattern.name)
+# Case-folded word -> its kinds, as _word_kinds finds them.  Words recur from sentence to
+# sentence; emptied when full, so that it stays small.
+_WORD_KINDS: dict[str, tuple[str, ...]] = {}
+_WORD_KINDS_SIZE = 50_000
 
 
-@lru_cache(maxsize=256)
-def _word_index(text: str) -> dict[str, list[int]]:
-    """Where each (case-folded) word of `text` that may open a phrase starts (shared, never changed)."""
-    index: dict[str, list[int]] = {}
-    for start, word in _word_starts(text):
-        index.setdefault(word, []).append(start)
-    return index
+def _word_kinds(word: str) -> tuple[str, ...]:
+    """What the stance patterns make of a (case-folded) word, and remember it.
+
+    The names of the patterns of _OPENED_BY that can start at it; "ed" for
+    a word in -ed, "event_ed" if it also names an event (see _is_event);
+    "number" for a number or a word that starts with a number word.
+    """
+    kinds = _OPENED_BY.get(word, ())
+    if word.endswith("ed"):
+        kinds += ("ed", "event_ed") if _is_event(word) else ("ed",)
+    if word[0].isdecimal() or word.startswith(_NUMBER_WORDS_BY_PREFIX.get(word[:3], ())):
+        kinds += ("number",)
+    if len(_WORD_KINDS) >= _WORD_KINDS_SIZE:
+        _WORD_KINDS.clear()
+    _WORD_KINDS[word] = kinds
+    return kinds
 
 
-def _found(pattern: _Anchored, text: str) -> list[re.Match[str]]:
-    """What `pattern.rx.finditer(text)` finds.
+def _found(pattern: _Anchored, text: str, stop: int | None = None) -> list[re.Match[str]]:
+    """What `pattern.rx.finditer(text)` finds (that starts before `stop`).
 
     Its matches start only at a word (a run of word characters with no
     word character or hyphen before it) of a known set, or at its mark;
@@ -1129,20 +1261,24 @@ def _found(pattern: _Anchored, text: str) -> list[re.Match[str]]:
     previous match, finds the same matches.  A pattern scanned over every
     character costs most of a sentence's stance evidence.
     """
-    if pattern.shape == "ed":
-        starts = [start for start, word in _word_starts(text) if word.endswith("ed")]
-    elif pattern.shape == "number":
-        starts = [start for start, word in _word_starts(text) if word[0].isdecimal() or word.startswith(_NUMBER_WORD_TUPLE)]
-    elif pattern.shape == "capital":
-        starts = [start for start, word in _word_starts(text) if word in pattern.openers or "A" <= text[start] <= "Z"]
+    scan = _scan(text)
+    if pattern.shape == "capital":
+        starts = [
+            start
+            for start, word in zip(scan.starts, scan.words)
+            if (stop is None or start < stop) and (word in pattern.openers or "A" <= text[start] <= "Z")
+        ]
     else:
-        index = _word_index(text)
-        starts = sorted(start for word in index.keys() & pattern.openers for start in index[word])
-    if pattern.mark and pattern.mark in _folded(text):
-        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(pattern.mark), _folded(text)))})
+        starts = scan.opened().get(pattern.shape or pattern.name, [])
+    if pattern.mark and pattern.mark in scan.folded:
+        starts = sorted({*starts, *(m.start() for m in re.finditer(re.escape(pattern.mark), scan.folded))})
+    if not starts:
+        return []
     found: list[re.Match[str]] = []
     end = 0
     for start in starts:
+        if stop is not None and start >= stop:
+            break
         if start >= end:
             m = pattern.rx.match(text, start)
             if m:
@@ -1520,30 +1656,52 @@ def _negated_facts(
 
 def _assertions(
     text: str, negations: list[tuple[int, int, int, bool]], reporting: list[tuple[int, int]]
-) -> list[int]:
+) -> Iterator[int]:
     """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
 
     Negated ones, and those in a writer's relative clause, are left out.
+    Found lazily, pattern by pattern: the caller stops at the first that counts.
     """
-    reported = {_key(text[start:end]) for start, end in reporting}
-    starts = []
+    background: list[tuple[int, int]] | None = None
+    for start in _event_starts(text, reporting):
+        if any(lo <= start < reach for lo, _, reach, _ in negations):
+            continue
+        if background is None:
+            background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
+        if not any(lo <= start < hi for lo, hi in background):
+            yield start
+
+
+def _event_starts(text: str, reporting: list[tuple[int, int]]) -> Iterator[int]:
+    """Where an event is asserted by its shape alone, in the order of the patterns."""
+    reported: set[str] | None = None
+    last_event_ed: int | None = None
     for pattern in _EVENTS:
-        for m in _found(pattern, text):
+        stop = None
+        if pattern.verb_ed:
+            # Its verb is a word in -ed of the text: with no such event verb the pattern yields
+            # nothing, and none of its yielding matches starts after the last one.
+            if last_event_ed is None:
+                last_event_ed = _scan(text).opened().get("event_ed", [-1])[-1]
+            if last_event_ed < 0:
+                continue
+            stop = last_event_ed + 1
+        for m in _found(pattern, text, stop):
             verb = m.group("verb").lower()
-            event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
-            if event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS and verb not in reported:
-                starts.append(m.start("verb"))
-    starts.extend(m.start() for m in _found(_PAST_WORD, text))
-    starts.extend(m.start() for m in _found(_QUANTITY, text))
-    starts.extend(m.start() for m in _found(_EXISTENTIAL, text))
-    starts.extend(m.start() for m in _found(_PAST_LOCATION, text))
-    background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
-    return [
-        start
-        for start in starts
-        if not any(lo <= start < reach for lo, _, reach, _ in negations)
-        and not any(lo <= start < hi for lo, hi in background)
-    ]
+            if _is_event(verb):
+                if reported is None:
+                    reported = {_key(text[start:end]) for start, end in reporting}
+                if verb not in reported:
+                    yield m.start("verb")
+    for pattern in (_PAST_WORD, _QUANTITY, _EXISTENTIAL, _PAST_LOCATION):
+        for m in _found(pattern, text):
+            yield m.start()
+
+
+def _is_event(verb: str) -> bool:
+    """Whether a (lower-case) verb after a subject or an auxiliary names an event, not a state or a saying."""
+    event = (verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed")) or verb in _PARTICIPLES
+    return event and verb not in _NOT_EVENTS and verb not in REPORTING_VERBS
 
 
 def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
