@@ -13,9 +13,10 @@ lists come from `attrib.analysis.gazetteer`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import REPORTING_VERBS
@@ -84,13 +85,12 @@ class _Shape:
 
     `tail`: its Token's fields after the position when it is no name (text,
     proper, lower, capitalised, possessive); `capital`: it is capitalised;
-    `casing` (0: no letter, 1:
-    capitals only, 2: a lower-case letter) serves `all_capitals`, `vote` (0:
-    not counted, 1: lower-case initial, 2: capital initial) serves
-    `title_case`; `alnum`: it holds a letter or digit; `name`: _NAME (an
-    acronym), _NOT_NAME (a function word, weekday or month), _DATE_WORD (a
-    month only beside a date: "May", "Oct.") or _BY_PLACE (its place in the
-    sentence and the article decide).
+    `casing` (0: no letter, 1: capitals only, 2: a lower-case letter) serves
+    `all_capitals`; `vote` (0: not counted, 1: lower-case initial, 2: capital
+    initial) serves `title_case`; `alnum`: it holds a letter or digit;
+    `name`: _NAME (an acronym), _NOT_NAME (a function word, weekday or
+    month), _DATE_WORD (a month only beside a date: "May", "Oct.") or
+    _BY_PLACE (its place in the sentence and the article decide).
     """
 
     tail: tuple[str, bool, str, bool, bool]
