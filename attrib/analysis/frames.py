@@ -243,7 +243,7 @@ def _frame(
     negated = _negated(sentence, first)
     passive = _passive(sentence, first, words)
     source, frame = _source(sentence, first, last, words, earlier, passive, headline)
-    if frame == "subject" and words[0].endswith("ing") and sentence.index(source.end) == first:
+    if frame == "subject" and source is not None and words[0].endswith("ing") and sentence.index(source.end) == first:
         subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
     content = sentence.word(last + 1) in ("that", ":")
     return Cue(start, end, text, source, frame, subordinate, negated, passive, content)

@@ -65,7 +65,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate, compress, product, repeat
 from types import MappingProxyType
 
@@ -954,7 +954,7 @@ class _Scan:
         # Most often the next word, one space on: no regex needed.
         if self._pieces[2 * i + 2] == " " and i + 1 < len(self.words):
             return self.words[i + 1]
-        return _NEXT_WORD_RX.match(self.folded, end).group(1)
+        return _NEXT_WORD_RX.match(self.folded, end).group(1)  # type: ignore[union-attr]
 
     def opened(self) -> dict[str, list[int]]:
         """Each kind of word (see _word_kinds) -> the starts of the words of that kind, in order.
@@ -969,7 +969,7 @@ class _Scan:
             kinds_of = list(map(_WORD_KINDS.get, self.words, repeat(_UNKNOWN)))
             for i in compress(range(len(kinds_of)), kinds_of):
                 kinds = kinds_of[i]
-                if kinds is _UNKNOWN:
+                if kinds == _UNKNOWN:  # not `is`: compiled, a module's tuple is a new object at each use
                     kinds = _word_kinds(self.words[i])
                 for kind in kinds:
                     if kind in opened:
@@ -1019,13 +1019,20 @@ class _Phrases:
     def __init__(self, phrases: frozenset[str]) -> None:
         self._phrases = phrases
         self._tails: dict[tuple[str, str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+        self._groups: dict[str, dict[str, tuple[set[str], set[str]]]] | None = None
 
-    @cached_property
+    @property
     def groups(self) -> dict[str, dict[str, tuple[set[str], set[str]]]]:
         """First word -> second word ("" for none) -> the tails, matched ignoring case or (see _CASE_SENSITIVE) not.
 
-        Grouped on first use, so that importing the lexicons stays cheap.
+        Grouped on first use, so that importing the lexicons stays cheap
+        (kept by hand: compiled classes have no __dict__ for cached_property).
         """
+        if self._groups is None:
+            self._groups = self._grouped()
+        return self._groups
+
+    def _grouped(self) -> dict[str, dict[str, tuple[set[str], set[str]]]]:
         groups: dict[str, dict[str, tuple[set[str], set[str]]]] = {}
         # One regex pass over all phrases: a match per phrase cost ~30 ms of a one-article predict.
         for word, tail, spaced, hyphened in _PHRASE_PARTS_RX.findall("\n".join(self._phrases)):
@@ -1174,7 +1181,7 @@ _MODAL_RX = _compile(MODALS)
 
 def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     """The words the phrases (other than suffixes such as "n't") start with."""
-    return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)
+    return frozenset(_LEADING_WORD_RX.match(phrase).group() for phrase in phrases if phrase not in _SUFFIXES)  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)

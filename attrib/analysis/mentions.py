@@ -256,9 +256,9 @@ class _Parser:
             return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
         if gz.MODIFIERS.issuperset(words) and words[-1] not in ROLE_WORDS:
             # "Top elections officials": modifiers, then lowercase words and the role noun.
-            role = self._role(first, first + 1)
-            if role is not None:
-                return role
+            modified = self._role(first, first + 1)
+            if modified is not None:
+                return modified
         split = len(run) - 1  # the last title word
         while split >= 0 and not _is_title(words[split], split, run):
             split -= 1
@@ -512,8 +512,7 @@ class _Parser:
                 return False
         elif mention.kind in ("pronoun", "role") or mention.entity in (PERSON, ORG, GROUP):
             return False
-        before = self.tokens[: bisect_right(self.tokens, mention.start, key=_END)][-3:]  # the tokens end in order
-        before = [t.lower for t in before]
+        before = [t.lower for t in self.tokens[: bisect_right(self.tokens, mention.start, key=_END)][-3:]]  # the tokens end in order
         if before and before[-1] == "the":
             before = before[:-1]
         if not before or before[-1] not in gz.LOCATIVE_WORDS:

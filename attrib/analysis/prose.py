@@ -55,7 +55,7 @@ _BYLINE_WORDS = frozenset("by and of the in for with de van von bin al".split())
 # Two or three capitalised words, as people's names are written: "Donald Trump", "Cho Tae-yul".
 _PERSON_SHAPE = re.compile(r"(?<![\w.'\u2019-])[A-Z][a-z\u00c0-\u024f'\u2019-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z\u00c0-\u024f'\u2019-]+){1,2}(?![\w-])")
 # Words that start a capitalised run without being anyone's first name.
-_NOT_FIRST_NAMES = gz.FUNCTION_WORDS | gz.SENTENCE_WORDS | gz.NATIONALITY_ADJECTIVES | gz.CAPITALS.keys() | gz.COUNTRY_NAMES.keys()
+_NOT_FIRST_NAMES = gz.FUNCTION_WORDS.union(gz.SENTENCE_WORDS, gz.NATIONALITY_ADJECTIVES, gz.CAPITALS, gz.COUNTRY_NAMES)
 
 
 class Token(NamedTuple):

@@ -176,7 +176,7 @@ def _view(
         mentions = _split_at_cues(text, mentions, raw, blocked)
     colon = _colon_source(text, sentence, mentions) if headline or final not in _HEADLINE_ENDINGS else None
     cues = annotate(text, sentence.start, sentence.end, raw, tuple(mentions), blocked, headline)
-    if colon is not None:
+    if colon is not None and colon.source is not None:
         mentions = [m for m in mentions if m.start != colon.source.start] + [colon.source]
         mentions.sort(key=lambda m: m.start)
         cues = tuple(sorted((*cues, colon), key=lambda c: c.start))
