@@ -28,7 +28,7 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor  # BrokenProcessPool is one; its module imports multiprocessing (~40 ms)
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, Optional, TextIO, TypeVar
@@ -239,7 +239,7 @@ def predict(
         run.write_page()
         if run.tagged or not run.problems:
             records.finish()
-    except BrokenProcessPool:
+    except BrokenExecutor:
         _fail(f"attrib: a worker process died while tagging (killed, or out of memory); {records.give_up()}; try fewer --jobs")
     finally:
         records.abandon()

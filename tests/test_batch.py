@@ -159,3 +159,20 @@ def test_progress_on_a_terminal_stays_off_standard_output_and_quiet_turns_it_off
     for run in (shown_run, quiet_run):
         records = [json.loads(line) for line in run.stdout.decode("utf-8").splitlines()]
         assert {record["article"] for record in records} == {path.stem for path in folder.iterdir()}
+
+
+def test_a_worker_that_dies_gives_one_clear_line_and_a_failure_exit(tmp_path: Path) -> None:
+    # Every process of the run loads this first; in a worker, tagging a batch kills the process.
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text("import os\nimport attrib.batch\nattrib.batch.tag_batch = lambda *args, **kwargs: os._exit(9)\n")
+    folder = corpus(tmp_path / "articles", 4)
+    process = subprocess.run(
+        [sys.executable, "-c", "from attrib.cli import main; main()", "predict", str(folder), "--jobs", "2", "--format", "jsonl"],
+        capture_output=True, timeout=300, env={**os.environ, "PYTHONPATH": str(hooks)},
+    )
+    stderr = process.stderr.decode()
+    assert process.returncode != 0
+    assert "Traceback" not in stderr
+    assert stderr.startswith("attrib: a worker process died while tagging") and len(stderr.splitlines()) == 1
+    assert process.stdout == b""
