@@ -1,18 +1,19 @@
 """Build: the text analysis (`attrib/analysis`) compiled with mypyc where it can be.
 
 The analysis is typed, plain Python that runs once per word and mention;
-mypyc turns its modules into C extensions that tag about 1.4 times as many
-sentences a second, with the same output (benchmarks/README.md).  The
-model layers stay Python: their time is in numpy, and their objects are
-pickled with the model.  `ATTRIB_PURE_PYTHON=1` installs the source as it
-is; without a C compiler the build falls back to it, with a warning.
+mypyc turns its modules into C extensions, and tagging gets 1.25-1.5 times
+faster with the same output (README, "Measured figures").  The model
+layers stay Python: much of their time is in numpy, and their objects are
+pickled into model files, which compiled classes would tie to one build.
+`ATTRIB_PURE_PYTHON=1` installs the source as it is; without a C compiler
+the build falls back to it, with a warning.
 """
 
 import os
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 ANALYSIS = sorted(str(path) for path in Path("attrib", "analysis").glob("*.py") if path.name != "__init__.py")
@@ -27,7 +28,7 @@ class OptionalBuildExt(build_ext):
         except Exception as error:  # compilers fail in many ways; the package works without them
             print(f"warning: attrib's text analysis was not compiled ({error}); using pure Python", file=sys.stderr)
 
-    def build_extension(self, ext) -> None:
+    def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
         except Exception as error:
@@ -38,7 +39,7 @@ class OptionalBuildExt(build_ext):
 METADATA_ONLY = {"egg_info", "dist_info", "--name", "--version"}
 
 
-def extensions() -> list:
+def extensions() -> list[Extension]:
     if os.environ.get("ATTRIB_PURE_PYTHON") or METADATA_ONLY.intersection(sys.argv):
         return []
     try:
