@@ -1,7 +1,7 @@
 """Build: the text analysis (`attrib/analysis`) compiled with mypyc where it can be.
 
 The analysis is typed, plain Python that runs once per word and mention;
-mypyc turns its modules into C extensions, and tagging gets 1.25-1.5 times
+mypyc turns its modules into C extensions, and tagging gets 1.1-1.5 times
 faster with the same output (README, "Measured figures").  The model
 layers stay Python: much of their time is in numpy, and their objects are
 pickled into model files, which compiled classes would tie to one build.
