@@ -198,7 +198,7 @@ def _short(filename: str) -> str:
 
 
 def bench_throughput(tagger: Tagger, articles: Articles, batch: int, repeats: int) -> dict[str, Any]:
-    """Wall times, and CPU times: on a shared machine the CPU time is the steadier of the two."""
+    """Wall times, and the CPU times beside them: a run whose wall time is well above its CPU time waited for a core."""
     times = []
     cpu_times = []
     sentences = 0
