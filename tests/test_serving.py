@@ -37,7 +37,7 @@ from attrib.cli import main
 try:
     main()
 finally:
-    loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("sklearn", "scipy", "joblib", "threadpoolctl"))
+    loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("sklearn", "scipy", "joblib", "threadpoolctl", "pydantic"))
     model_code = sorted(name for name in sys.modules if name.startswith(("attrib.model", "attrib.training", "attrib.evaluation", "attrib.loading")))
     print(json.dumps({"heavy": loaded, "model_code": model_code}), file=sys.stderr)
 """
@@ -142,7 +142,7 @@ def default_model_cached() -> None:
     load_tagger()  # trains and caches it when this session has not yet
 
 
-def test_predict_imports_neither_scikit_learn_nor_scipy(default_model_cached: None) -> None:
+def test_predict_imports_neither_scikit_learn_nor_scipy_nor_pydantic(default_model_cached: None) -> None:
     process, imported = _attrib("predict", str(SEED), "--format", "jsonl")
     assert process.returncode == 0, process.stderr
     assert process.stdout.count("\n") > 10
