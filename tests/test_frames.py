@@ -34,6 +34,9 @@ def source_of(text: str) -> str | None:
         # Auxiliaries, adverbs, dates and parentheses between subject and verb.
         ("The regulator on Friday (May 3) firmly insisted that the banks were sound.", "The regulator"),
         ("Police have since repeatedly denied that anyone was hurt.", "Police"),
+        ("The Danish navy later denied that any boat had sunk.", "The Danish navy"),
+        ("The harbour authority earlier said the pier was closed.", "The harbour authority"),
+        ("Officials afterwards insisted the vote was fair.", "Officials"),
         # A subordinate clause's source yields to the main clause's.
         ("After Lisbon accused Madrid of hiding the report, Spain said on Tuesday it had nothing to hide.", "Spain"),
         ("When asked about the strike, Lind insisted the talks would go on.", "Lind"),

@@ -229,6 +229,25 @@ def test_documents_are_sources_only_where_they_report() -> None:
 # -- canonical names -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A Reuters story said the dam held.", "Reuters"),
+        # A nationality owns nothing: the source stays as the article words it (the guide's unnamed sources).
+        ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
+        ("Around 400 homes were flooded, according to official Danish estimates.", "official Danish estimates"),
+        # A body before the document issued it.
+        ("An Israeli military statement said the border was shut.", "Israeli military"),
+        ("A police report said two men were held.", "police"),
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(sentence: str, speaker: str) -> None:
+    view = analyse(sentence)
+    main = view.sentences[0].main
+    assert main is not None and main.source is not None
+    assert view.names.canonical(main.source) == speaker
+
+
 def test_an_acronym_glossed_in_the_article_is_spelled_out() -> None:
     text = "The Norwegian Maritime Authority (NMA) inspected the ship. The NMA said the hull was sound."
     assert resolve(text, "NMA") == "Norwegian Maritime Authority"

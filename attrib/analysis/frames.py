@@ -30,11 +30,12 @@ _TOKEN = re.compile(r"(?=\S)(?:\w\.\w\.(?:\w\.)*|\w+(?:[-'\u2019.&/]\w+)*|[^\w\s
 _LETTERS = re.compile(r"[A-Za-z]+")
 _QUOTE = "\x00"
 _BOUNDARIES = frozenset(",;:()[]\u2014\u2013-!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb" + _QUOTE)
+# Words between a subject and its verb: auxiliaries and adverbs ("The military later denied").
 _AUXILIARIES = frozenset(
     """has have had is was were will would shall should can could may might
     must did does do been be being am are also further still already just
     again once first previously recently then now even too only never not
-    reportedly all both each""".split()
+    reportedly all both each later earlier afterwards""".split()
 )
 _NEGATIONS = frozenset("not never no without neither nor yet failed fail fails".split())
 _REFUSING = frozenset("will would won't wouldn't".split())

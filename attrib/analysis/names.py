@@ -333,11 +333,14 @@ class NameTable:
         return None
 
     def _document_source(self, mention: Mention, words: tuple[str, ...], head: str) -> str | None:
-        owner = [w for w in words[:-1] if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS]
+        # A nationality owns nothing: "Israeli tallies" names no source, so it stays as the article words it.
+        owner = [w for w in words[:-1] if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS and w.lower() not in gz.NATIONALITY_ADJECTIVES]
         if owner:
             return self._named(POSSESSIVE.sub("", owner[-1]), "")  # "a Reuters story", "the Guardian article"
         if words[0].lower() not in _DEFINITE:
-            return None
+            body = words[1:-1] if words[0].lower() in ("a", "an") else words[:-1]
+            # "an Israeli military statement", "a police report": the body that issued it.
+            return " ".join(body) if body and body[-1].lower() in ORG_NOUNS else None
         documents = [e for e in self._before(mention.start) if e.entity == DOCUMENT and e.named]
         same = [e for e in documents if head in e.name.lower()]
         if documents:
