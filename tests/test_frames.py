@@ -51,6 +51,11 @@ def source_of(text: str) -> str | None:
         ("The airline's chief executive, Mara Lind, told staff the routes would close.", "Mara Lind"),
         ("Farm leaders, however, have rejected the plan.", "Farm leaders"),
         ("Villagers, many of whom spent the night in shelters, said they felt abandoned.", "Villagers"),
+        # An unnamed source and what it knows: the whole phrase is the source, never what it knows.
+        ("Officials familiar with the matter said a deal was unlikely.", "Officials familiar with the matter"),
+        ("Sources close to Prime Minister Ana Ruiz said she would resign.", "Sources close to Prime Minister Ana Ruiz"),
+        ("A source close to the Kremlin told Reuters the plan was dead.", "A source close to the Kremlin"),
+        ("Officials with knowledge of the plan said it was dropped.", "Officials with knowledge of the plan"),
         # Attribution phrases.
         ("Prices will rise next year, according to the central bank.", "the central bank"),
         ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),

@@ -74,6 +74,8 @@ _APPOSITION_OPENERS = frozenset(
 # A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
 _PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
 _BE = frozenset("is are was were be been being".split())
+# What ties an unnamed source to what it knows: "people familiar with the matter", "a source close to the talks".
+_KNOWING = frozenset(("familiar with", "close to", "briefed on", "knowledge of", "involved in", "privy to", "knowledgeable about"))
 # "is said to have", "the weapon believed to be used": a participle before "to" reports no one.
 _HEARSAY = frozenset("said believed thought reported alleged expected understood rumoured rumored".split())
 # A statement's document speaks for whoever issued it; the mention finder resolves those.
@@ -366,6 +368,9 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         mention = sentence.ending.get(j)
         if mention is not None:
             if _may_speak(mention):
+                knowing = _knowing_source(sentence, sentence.mention_start(mention), j)  # "sources close to Ana Ruiz said"
+                if knowing is not None:
+                    return knowing
                 # "flew to New York hours later accusing": past a time phrase, an object of a preposition is no subject.
                 return None if dated and sentence.word(sentence.mention_start(mention) - 1) in _PREPOSITIONS else mention
             j = sentence.mention_start(mention) - 1
@@ -420,6 +425,9 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
         return None
     if j - start > 3 and sentence.word(start) not in _DETERMINERS and start not in sentence.starting:
         return None
+    knowing = _knowing_source(sentence, start, j)
+    if knowing is not None:
+        return knowing
     first, last = sentence.starts[start], sentence.ends[j]
     words = sentence.text[first:last]
     phrase = Mention(first, last, words, "role", title=words)
@@ -429,6 +437,28 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
     # "A union official and the group's TV station said": one joint source.
     joint = sentence.text[partner.start : last]
     return Mention(partner.start, last, joint, "joint", parts=(*(partner.parts or (partner,)), phrase))
+
+
+def _knowing_source(sentence: _Sentence, start: int, j: int) -> Mention | None:
+    """ "Officials familiar with the matter said", "sources close to the talks said": the phrase at
+    tokens[start..j] is what an unnamed source knows, not the source; the source is the noun phrase
+    before it, and keeps all its words, as news writes it."""
+    if sentence.word(start - 1) in _DETERMINERS:
+        start -= 1  # "close to the Kremlin", where the mention is "Kremlin"
+    k = start - 2  # the adjective or noun before the preposition
+    if f"{sentence.word(k)} {sentence.word(k + 1)}" not in _KNOWING:
+        return None
+    if sentence.word(k) == "knowledge" and sentence.word(k - 1) == "with":
+        k -= 1  # "officials with knowledge of the plan"
+    if k < 1:
+        return None
+    source = sentence.ending.get(k - 1) or _phrase_before(sentence, k - 1)
+    if source is None or source.kind == "pronoun":
+        return None
+    last = sentence.ends[j]
+    words = sentence.text[source.start : last]
+    entity = source.entity if source.kind in ("role", "joint") else ""  # a lone capitalised "People" is no place
+    return Mention(source.start, last, words, "role", title=words, entity=entity)
 
 
 def _nounish(word: str) -> bool:
