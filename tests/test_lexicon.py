@@ -237,6 +237,11 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         # Another party's denial in a side clause is not the source's.
         ("The army blamed the militia for the shelling, although the militia denied it.", "confirm"),
         ("Police blamed the gang, which has denied any part in the robbery.", "confirm"),
+        # The writer's background on the source, set off before its verb, is not what it said ...
+        ("The company, which has denied any wrongdoing, said it would publish its accounts.", "none"),
+        ("Lopez, who has called the strike illegal, said talks would resume.", "none"),
+        # ... but a clause inside what the source said is its own.
+        ("The minister said the raid, which was illegal, must be investigated.", "condemn"),
         # "deny" in its everyday sense denies no claim.
         ("The union said the firm denies workers access to toilets on night shifts.", "none"),
         # The writer's "without evidence" is not the source's denial.

@@ -837,6 +837,8 @@ _PAST_LOCATION_RX = re.compile(
 # A non-restrictive relative clause (", who first targeted ...,") is the
 # writer's background on a party, not the source's assertion.
 _RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
+# From the end of such a clause to the reporting verb after it: its closing comma and up to three words (", has since said").
+_CLAUSE_TO_VERB_RX = re.compile(r",\s*(?:[\w']+\s+){0,3}")
 _EXISTENTIAL_RX = re.compile(
     r"(?<![\w-])there\s+(?:is|are|was|were|has\s+been|have\s+been)(?:\s+(?:already|now|also|still))?"
     r"\s+(?!no\b|not\b|nothing\b|never\b|none\b)\w",
@@ -1488,7 +1490,8 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[
 
     A longer phrase of one lexicon swallows a cue of another inside it
     ("refused to confirm" is one deny cue, not deny plus confirm), and a
-    phrase of NOT_STANCE swallows a cue and is then dropped.
+    phrase of NOT_STANCE swallows a cue and is then dropped; so is a cue in
+    the writer's background on the source (`_background`).
     """
     rank = {stance: i for i, stance in enumerate(PRECEDENCE)}
     spans = [(start, end, stance) for stance in PRECEDENCE for start, end in lexicons[stance]]
@@ -1503,7 +1506,21 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
-    return [span for span in kept if span[2]]
+    background = _background(text, lexicons["reporting"])
+    return [span for span in kept if span[2] and not any(lo <= span[0] < hi for lo, hi in background)]
+
+
+def _background(text: str, reported: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Relative clauses set off between a source and its reporting word ("Lopez, who has denied
+    wrongdoing, said ..."): the writer's background on the source, not what the source said."""
+    if not reported or "," not in text:
+        return []
+    starts = [start for start, _ in reported]
+    return [
+        (m.start(), m.end())
+        for m in _RELATIVE_CLAUSE_RX.finditer(text)
+        if any(start >= m.end() and _CLAUSE_TO_VERB_RX.fullmatch(text, m.end(), start) for start in starts)
+    ]
 
 
 def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, int, bool]]:
