@@ -229,6 +229,12 @@ def test_documents_are_sources_only_where_they_report() -> None:
 # -- canonical names -----------------------------------------------------------------
 
 
+def test_a_body_of_one_kind_points_back_only_to_a_body_named_so() -> None:
+    # "the embassy" is no description of whatever was named last, least of all a person.
+    text = "The premier's chief of staff, Ivo Marsh, said the strikes would go on. In a post, the embassy denied the report."
+    assert resolve(text, "the embassy") == "embassy"
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [

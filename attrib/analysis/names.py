@@ -358,6 +358,8 @@ class NameTable:
             return holders[earlier - 1][2]  # "the company" -> "pharmaceutical company Acme"
         if modifiers and head in gz.PUBLIC_BODIES:
             return None  # "the Ukrainian military" is a body of its own
+        if head not in gz.ORG_DESCRIPTORS:
+            return None  # "the embassy" describes no organisation but one named as such
         if organisations:
             return organisations[0].name
         # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
