@@ -76,6 +76,11 @@ def test_joint_sources_join_their_canonical_names() -> None:
     assert resolve(text, "Ms Marquez and Mr Berg") == "Sofia Marquez and Jonas Berg"
 
 
+def test_a_named_counterpart_set_off_by_commas_joins_the_joint_source() -> None:
+    text = "Finance Minister Lena Vogt and her German counterpart, Karl Weiss, said they would meet."
+    assert resolve(text, "Finance Minister Lena Vogt and her German counterpart, Karl Weiss") == "Lena Vogt and Karl Weiss"
+
+
 def test_peers_keep_their_title() -> None:
     text = "Lord Ashby said it was wrong."
     assert resolve(text, "Lord Ashby") == "Lord Ashby"
@@ -195,6 +200,8 @@ def test_a_country_name_used_as_an_adjective_is_not_a_source() -> None:
         ("Heather Lund said the road was shut.", "Heather Lund", "person"),
         ("The Kenya Wildlife Service said the herd moved.", "Kenya Wildlife Service", "org"),
         ("Marks & Spencer said sales fell.", "Marks & Spencer", "org"),
+        ("Human Rights Watch said the evidence was clear.", "Human Rights Watch", "org"),
+        ("Amnesty International called it a war crime.", "Amnesty International", "org"),
         ("Logistics firm Dalvik said the port was shut.", "Dalvik", "org"),
         ("Peru said the talks failed.", "Peru", "country"),
         ("Ottawa said the talks failed.", "Ottawa", "country"),

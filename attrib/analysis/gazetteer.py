@@ -341,6 +341,7 @@ INSTITUTION_WORDS = frozenset(
     holdings group's industries enterprises technologies systems motors media
     broadcasting television radio channel magazine journal herald gazette
     daily weekly agency's ministry's office's department's committee's
+    international watch rights
     """.split()
 )
 

@@ -72,6 +72,7 @@ _LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 # A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
+_APPOSED = re.compile(r"\s*,\s*")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
@@ -616,6 +617,12 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
             chain_from = None
             continue
         between = text[prev.end : mention.start]
+        if _named_member(text, prev, mention):
+            # "Lena Vogt and her German counterpart, Karl Weiss, said": the name stands for the role it follows.
+            span = text[prev.start : mention.end]
+            out[-1] = Mention(prev.start, mention.end, span, "joint", parts=(*prev.parts[:-1], mention), entity=GROUP)
+            chain_from = None
+            continue
         if prev.kind == "role" and mention.kind == "role" and _one_role(text, prev, mention):
             span = text[prev.start : mention.end]
             out[-1] = Mention(prev.start, mention.end, span, "role", title=span, entity=mention.entity)
@@ -635,6 +642,18 @@ def _join_lists(text: str, mentions: list[Mention]) -> list[Mention]:
         chain_from = None
         out.append(mention)
     return _roles_of_lists(text, out)
+
+
+def _named_member(text: str, joint: Mention, name: Mention) -> bool:
+    """Is `name` set off by commas right after a joint mention that ends in a role ("..., Karl Weiss,")?"""
+    return (
+        joint.kind == "joint"
+        and bool(joint.parts)
+        and joint.parts[-1].kind == "role"
+        and name.kind == "name"
+        and _APPOSED.fullmatch(text, joint.end, name.start) is not None
+        and text[name.end : name.end + 1] == ","
+    )
 
 
 def _one_role(text: str, first: Mention, second: Mention) -> bool:
