@@ -137,6 +137,8 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("Shareholders accused the board of hypocrisy over executive pay.", "condemn"),
         # hedge
         ("The mayor said the levee had possibly been breached overnight.", "hedge"),
+        ("The union said the real toll was almost certainly higher.", "hedge"),
+        ("Analysts said a rate rise was all but certain.", "hedge"),
         ("It remains to be seen whether turnout will top 60 per cent, she said.", "hedge"),
         ("The recall could cost the carmaker billions, analysts said.", "hedge"),
         ("The fire was reportedly started by a discarded cigarette.", "hedge"),

@@ -236,6 +236,11 @@ def test_documents_are_sources_only_where_they_report() -> None:
 # -- canonical names -----------------------------------------------------------------
 
 
+def test_a_bare_body_takes_the_fuller_description_before_it() -> None:
+    text = "The interior ministry said 40 people had died. Relief came from the Red Cross. The ministry insisted warnings were issued."
+    assert resolve(text, "The ministry") == "interior ministry"
+
+
 def test_a_body_of_one_kind_points_back_only_to_a_body_named_so() -> None:
     # "the embassy" is no description of whatever was named last, least of all a person.
     text = "The premier's chief of staff, Ivo Marsh, said the strikes would go on. In a post, the embassy denied the report."

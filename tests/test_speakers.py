@@ -97,6 +97,18 @@ def test_a_bare_role_goes_on_with_the_person_just_quoted_but_a_new_holder_does_n
     assert (court[5].speaker, court[5].mention) == ("current mayor", "She")
 
 
+def test_an_office_is_not_a_person_known_by_another(session_tagger: Tagger) -> None:
+    article = (
+        "Opposition leader Rui Costa said the toll was higher.\n"
+        "The mayor said it was too early to say whether the dam had failed.\n"
+        "Opposition leader Rui Costa said the dam was old.\n"
+        "The official added that repairs had been delayed."
+    )
+    records = session_tagger.tag(article, article="offices")
+    assert records[1].speaker == "mayor"  # not the opposition leader just quoted
+    assert records[3].speaker == "Rui Costa"  # "the official" is a description that fits him
+
+
 def test_a_refusal_to_comment_is_attributed(court: dict[int, Record]) -> None:
     assert (court[6].quote, court[6].cue, court[6].stance) == ("indirect", "declined to comment", "deny")
 

@@ -485,6 +485,7 @@ _CONDEMN_SPECS = (
 _HEDGE_SPECS = (
     # Probability.
     "likely", "highly|most|more|very|quite likely", "unlikely", "likelihood",
+    "(almost|virtually|all but|near) certain|certainly", "in all likelihood",
     "probably", "probable", "probability", "possibly", "possible", "possibility",
     "potential", "potentially", "perhaps", "maybe", "conceivably", "presumably",
     "arguably", "in theory", "theoretically", "hypothetically",

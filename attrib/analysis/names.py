@@ -360,6 +360,9 @@ class NameTable:
             return None  # "the Ukrainian military" is a body of its own
         if head not in gz.ORG_DESCRIPTORS:
             return None  # "the embassy" describes no organisation but one named as such
+        described = next((e.name for e in self._before(position) if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head), None)
+        if described:
+            return described  # "The interior ministry said ... The ministry insisted": the fuller description
         if organisations:
             return organisations[0].name
         # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
@@ -385,6 +388,18 @@ class NameTable:
 
     def gender_of(self, canonical: str) -> str:
         return self.genders.get(_surname(canonical), "")
+
+    def holds_other_office(self, canonical: str, title: str) -> bool:
+        """Is this person known only by offices other than this one ("the mayor" is not the opposition leader)?
+
+        Only an office counts ("mayor", "minister"): a description such as "the official" fits anyone.
+        """
+        core = _role_key(title)[1]
+        office = core.split()[-1] if core else ""
+        if office not in gz.TITLE_WORDS or office in gz.PERSON_DESCRIPTORS:
+            return False
+        held = {role.split()[-1] for role, holders in self.titles.items() if any(holder[2] == canonical for holder in holders)}
+        return bool(held) and office not in held
 
     def is_person(self, canonical: str) -> bool:
         return self.people.get(_surname(canonical)) == canonical
