@@ -241,6 +241,11 @@ def test_a_bare_body_takes_the_fuller_description_before_it() -> None:
     assert resolve(text, "The ministry") == "interior ministry"
 
 
+def test_the_company_is_not_a_public_body_quoted_since() -> None:
+    text = 'Nordstar Motors recalled 200,000 cars. "It is unacceptable," said the Auto Safety Center. The company disputed that.'
+    assert resolve(text, "The company") == "Nordstar Motors"
+
+
 def test_a_body_of_one_kind_points_back_only_to_a_body_named_so() -> None:
     # "the embassy" is no description of whatever was named last, least of all a person.
     text = "The premier's chief of staff, Ivo Marsh, said the strikes would go on. In a post, the embassy denied the report."

@@ -46,6 +46,18 @@ _ISSUED = frozenset("statement release communique communiqué readout letter ema
 _REACH = 60
 _SERVES = frozenset("in at for to".split())
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
+# "the company" and its like describe a business, which a body whose name ends so is not ("... Administration", "... Center").
+_BUSINESS_NOUNS = frozenset(
+    """firm company giant maker manufacturer producer carrier airline bank lender insurer retailer chain
+    brand utility operator provider developer builder contractor supplier distributor exporter importer
+    startup start-up conglomerate subsidiary""".split()
+)
+_PUBLIC_BODY_ENDS = frozenset(
+    """administration agency authority body ministry department office organisation organization charity
+    nonprofit non-profit ngo foundation institute institution university union association federation league
+    party movement council committee commission board court tribunal government military army navy police
+    watchdog regulator center centre""".split()
+)
 _ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
 
 
@@ -363,8 +375,9 @@ class NameTable:
         described = next((e.name for e in self._before(position) if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head), None)
         if described:
             return described  # "The interior ministry said ... The ministry insisted": the fuller description
-        if organisations:
-            return organisations[0].name
+        fitting = [e for e in organisations if _of_kind(e.name, head)]
+        if fitting:
+            return fitting[0].name
         # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
         unknown = [e for e in self._before(position) if e.entity == "" and e.named and len(e.name.split()) > 1]
         return unknown[0].name if unknown else None
@@ -455,6 +468,11 @@ def _only_places(words: tuple[str, ...]) -> bool:
         if not (known or len(group) > 1 and group[0].lower() in gz.PLACE_PREFIXES):
             return False
     return True
+
+
+def _of_kind(name: str, head: str) -> bool:
+    """May `head` describe the body of this name?  "the company" is not the "Auto Safety Center"."""
+    return head not in _BUSINESS_NOUNS or name.lower().split()[-1] not in _PUBLIC_BODY_ENDS
 
 
 def _holds(name: str, words: list[str]) -> bool:
