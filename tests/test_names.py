@@ -42,6 +42,11 @@ def test_role_nouns_pronouns_and_possessive_agencies() -> None:
     assert ("pronoun", "she") in found
 
 
+def test_a_plural_possessive_stays_in_the_role() -> None:
+    assert mentions("The teachers' union said it would strike.")[0] == ("role", "The teachers' union")
+    assert mentions("The workers\u2019 union said it would strike.")[0] == ("role", "The workers\u2019 union")
+
+
 def test_nationality_adjectives_are_not_names() -> None:
     assert mentions("Chilean miners walked out.") == []
 

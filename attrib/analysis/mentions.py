@@ -73,6 +73,7 @@ _LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _APPOSED = re.compile(r"\s*,\s*")
+_APOSTROPHES = ("'", "\u2019")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
@@ -438,6 +439,8 @@ class _Parser:
             word = tok.lower
             if tok.possessive and k + 1 < count and tokens[k + 1].text[:1].isalpha():
                 continue  # "the group's TV station", "the bank's chief"
+            if _plural_possessive(tokens, k) or k > first and _plural_possessive(tokens, k - 1):
+                continue  # "the teachers' union": the word and its apostrophe
             if tok.text == "," and k > first and tokens[k - 1].proper and k + 1 < count and tokens[k + 1].proper:
                 continue  # "The New Brunswick, New Jersey company"
             nxt = tokens[k + 1] if k + 1 < count else None
@@ -538,6 +541,14 @@ def _modifier_after(token: Token) -> bool:
     if not (token.text.isalpha() and token.text.islower()) or word in REPORTING_VERBS:
         return False
     return word in gz.COMPOUND_HEADS or singular(word) in gz.COMPOUND_HEADS or word.endswith(_NOUN_ENDINGS)
+
+
+def _plural_possessive(tokens: list[Token], k: int) -> bool:
+    """Is tokens[k] a plural possessive ("teachers'"), its apostrophe the next token, a word after it?"""
+    if k + 2 >= len(tokens) or not tokens[k].lower.endswith("s"):
+        return False
+    mark = tokens[k + 1]
+    return mark.text in _APOSTROPHES and mark.start == tokens[k].end and tokens[k + 2].text[:1].isalpha()
 
 
 def _personal_title(title_tokens: list[Token], name_tokens: list[Token]) -> bool:
