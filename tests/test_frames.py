@@ -64,7 +64,7 @@ def source_of(text: str) -> str | None:
         ("The broadcaster reported the talks had stalled, quoting an unnamed official.", "an unnamed official"),
         ("The agency, citing two sources, reported that the deal was done.", "The agency"),
         ("Tomas Berg's remarks follow claims by the union that wages were cut.", "the union"),
-        ("Berg's remarks follow claims by the dock workers' union, speaking on Monday, that wages were cut.", "union"),
+        ("Berg's remarks follow claims by the dock workers' union, speaking on Monday, that wages were cut.", "the dock workers' union"),
         ("It comes a day after the ministry said prices would rise, and follows claims by the union.", "the ministry"),
         ("The army earlier in the day said the road was open.", "The army"),
         ("Farm leaders have been worried about the harvest for months, warning of shortages.", "Farm leaders"),
