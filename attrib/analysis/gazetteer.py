@@ -409,6 +409,19 @@ ORG_DESCRIPTORS = frozenset(
     administration military army navy police
     """.split()
 )
+# "the company" and its like describe a business, which a body whose name ends in one of
+# PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
+BUSINESS_NOUNS = frozenset(
+    """firm company giant maker manufacturer producer carrier airline bank lender insurer retailer chain
+    brand utility operator provider developer builder contractor supplier distributor exporter importer
+    startup start-up conglomerate subsidiary""".split()
+)
+PUBLIC_BODY_ENDS = frozenset(
+    """administration agency authority body ministry department office organisation organization charity
+    nonprofit non-profit ngo foundation institute institution university union association federation league
+    party movement council committee commission board court tribunal government military army navy police
+    watchdog regulator center centre""".split()
+)
 # Organisation nouns whose bare use ("the company", "the group") points back to the
 # organisation last introduced; the public bodies among them keep their modifiers
 # as a name of their own ("the Ukrainian military", "the Danish government").

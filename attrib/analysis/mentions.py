@@ -72,7 +72,6 @@ _LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 # A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
-_APPOSED = re.compile(r"\s*,\s*")
 _APOSTROPHES = ("'", "\u2019")
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
@@ -662,7 +661,7 @@ def _named_member(text: str, joint: Mention, name: Mention) -> bool:
         and bool(joint.parts)
         and joint.parts[-1].kind == "role"
         and name.kind == "name"
-        and _APPOSED.fullmatch(text, joint.end, name.start) is not None
+        and text[joint.end : name.start].strip() == ","
         and text[name.end : name.end + 1] == ","
     )
 

@@ -46,18 +46,6 @@ _ISSUED = frozenset("statement release communique communiqué readout letter ema
 _REACH = 60
 _SERVES = frozenset("in at for to".split())
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
-# "the company" and its like describe a business, which a body whose name ends so is not ("... Administration", "... Center").
-_BUSINESS_NOUNS = frozenset(
-    """firm company giant maker manufacturer producer carrier airline bank lender insurer retailer chain
-    brand utility operator provider developer builder contractor supplier distributor exporter importer
-    startup start-up conglomerate subsidiary""".split()
-)
-_PUBLIC_BODY_ENDS = frozenset(
-    """administration agency authority body ministry department office organisation organization charity
-    nonprofit non-profit ngo foundation institute institution university union association federation league
-    party movement council committee commission board court tribunal government military army navy police
-    watchdog regulator center centre""".split()
-)
 _ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
 
 
@@ -372,9 +360,15 @@ class NameTable:
             return None  # "the Ukrainian military" is a body of its own
         if head not in gz.ORG_DESCRIPTORS:
             return None  # "the embassy" describes no organisation but one named as such
-        described = next((e.name for e in self._before(position) if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head), None)
-        if described:
-            return described  # "The interior ministry said ... The ministry insisted": the fuller description
+        # "The interior ministry said ... The ministry insisted": the fuller description before it.
+        described = (
+            e.name
+            for e in self._before(position)
+            if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head
+        )
+        fuller = next(described, None)
+        if fuller:
+            return fuller
         fitting = [e for e in organisations if _of_kind(e.name, head)]
         if fitting:
             return fitting[0].name
@@ -472,7 +466,7 @@ def _only_places(words: tuple[str, ...]) -> bool:
 
 def _of_kind(name: str, head: str) -> bool:
     """May `head` describe the body of this name?  "the company" is not the "Auto Safety Center"."""
-    return head not in _BUSINESS_NOUNS or name.lower().split()[-1] not in _PUBLIC_BODY_ENDS
+    return head not in gz.BUSINESS_NOUNS or name.lower().split()[-1] not in gz.PUBLIC_BODY_ENDS
 
 
 def _holds(name: str, words: list[str]) -> bool:
