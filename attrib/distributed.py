@@ -131,12 +131,19 @@ def tag_corpus(
     if todo:
         with _client(scheduler, workers) as client:
             futures = client.map(tag_partition, todo, model=model, out=str(out), encoding=encoding, max_bytes=max_bytes, pure=False)
-            index_of = {future.key: partition.index for future, partition in zip(futures, todo)}
+            partition_of = {future.key: partition for future, partition in zip(futures, todo)}
             for future in as_completed(futures):
                 try:
                     result = future.result()
                 except Exception as error:  # noqa: BLE001 - a worker's failure is reported, the other partitions go on
-                    failures.append(f"{out / _SHARD.format(index_of[future.key])}: not written ({type(error).__name__}: {error}); run the same command again to redo it")
+                    partition = partition_of[future.key]
+                    # A worker can write a shard and its record whole, then die before it reports back.
+                    written = finished(out, partition)
+                    if written is not None:
+                        results[partition.index] = written
+                        continue
+                    (out / _SHARD.format(partition.index)).unlink(missing_ok=True)  # a shard without its record
+                    failures.append(f"{out / _SHARD.format(partition.index)}: not written ({type(error).__name__}: {error}); run the same command again to redo it")
                 else:
                     results[result.index] = result
     _remove_stale(out, len(plan.partitions))

@@ -114,6 +114,35 @@ def test_a_worker_that_dies_takes_no_finished_shard_and_a_rerun_completes(cli, c
     assert shards(out) == reference
 
 
+def _lose_after_writing() -> None:
+    """Runs in each worker: every partition is written whole, then its task fails as if the worker were lost."""
+    import attrib.distributed
+
+    real = attrib.distributed.tag_partition
+
+    def written_then_lost(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real(*args, **kwargs)
+        raise RuntimeError("worker lost after writing")
+
+    attrib.distributed.tag_partition = written_then_lost
+
+
+def test_a_shard_written_whole_counts_though_its_task_failed(cli, corpus, scheduler: str, tmp_path: Path) -> None:
+    paths, reference = corpus
+    out = tmp_path / "out"
+    with Client(scheduler) as client:
+        client.wait_for_workers(2, timeout=60)  # an earlier test restarts them
+        assert len(client.run(_lose_after_writing)) == 2
+    try:
+        result = cli("predict", *paths, "--out", out, "--scheduler", scheduler, "--partitions", "3")
+    finally:
+        with Client(scheduler) as client:
+            client.restart()
+    assert result.exit_code == 1 and "3 of 3 shards complete" in result.stdout, result.stderr
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["failures"] == []
+    assert shards(out) == reference
+
+
 def test_partitions_are_fixed_and_cover_every_line_once(corpus) -> None:
     paths, _ = corpus
     model = ModelRef(None, "digest")
