@@ -119,7 +119,9 @@ def tag_corpus(
 
     `workers` is the LocalCluster's number of processes (default: one per
     core).  A partition that fails (a worker that died, an error) is listed
-    in the manifest and the others go on; running again redoes it.  Raises
+    in the manifest and the others go on; running again redoes it.  One
+    whose shard and record were written whole before its worker died counts
+    as complete.  Raises
     OSError when `out` cannot be written.
     """
     plan = plan_partitions(paths, partitions, model, encoding, max_bytes)
