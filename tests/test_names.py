@@ -42,6 +42,11 @@ def test_role_nouns_pronouns_and_possessive_agencies() -> None:
     assert ("pronoun", "she") in found
 
 
+def test_a_count_before_a_role_is_part_of_it() -> None:
+    assert mentions("Earlier, two Egyptian security sources said talks continued.") == [("role", "two Egyptian security sources")]
+    assert mentions("Several diplomats said the vote was close.") == [("role", "Several diplomats")]
+
+
 def test_a_plural_possessive_stays_in_the_role() -> None:
     assert mentions("The teachers' union said it would strike.")[0] == ("role", "The teachers' union")
     assert mentions("The workers\u2019 union said it would strike.")[0] == ("role", "The workers\u2019 union")

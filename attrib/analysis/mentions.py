@@ -73,6 +73,7 @@ _LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _APOSTROPHES = ("'", "\u2019")
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve several".split())
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
 
@@ -147,11 +148,20 @@ class _Parser:
             if k >= i:
                 mention, i = self._at(k)
                 if mention is not None:
-                    found.append(mention)
+                    found.append(self._counted(k, mention))
         if len(found) < 2:  # nothing to join
             return [_with_label(self.text, m) for m in found if not self._narration_place(m)]
         joined = _join_lists(self.text, _without_glosses(self.text, found))
         return [_with_label(self.text, m) for m in joined if not self._narration_place(m)]
+
+    def _counted(self, k: int, mention: Mention) -> Mention:
+        """ "two Egyptian security sources", "Three officials": a count before a role found at tokens[k]
+        is part of it, as the article words it."""
+        if mention.kind != "role" or k == 0 or mention.start != self.tokens[k].start or self.tokens[k - 1].lower not in _COUNTS:
+            return mention
+        start = self.tokens[k - 1].start
+        span = self.text[start : mention.end]
+        return Mention(start, mention.end, span, "role", title=span, gender=mention.gender, entity=mention.entity)
 
     def _at(self, i: int) -> tuple[Mention | None, int]:
         tokens = self.tokens
