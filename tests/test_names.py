@@ -42,6 +42,12 @@ def test_role_nouns_pronouns_and_possessive_agencies() -> None:
     assert ("pronoun", "she") in found
 
 
+def test_an_article_before_a_capitalised_role_stays_with_it() -> None:
+    assert mentions("A Kremlin spokesman said so.") == [("role", "A Kremlin spokesman")]
+    # So it introduces an unnamed spokesperson, who speaks for the body named with them.
+    assert resolve("A Commission spokesperson said sanctions were possible.", "A Commission spokesperson") == "Commission"
+
+
 def test_a_count_before_a_role_is_part_of_it() -> None:
     assert mentions("Earlier, two Egyptian security sources said talks continued.") == [("role", "two Egyptian security sources")]
     assert mentions("Several diplomats said the vote was close.") == [("role", "Several diplomats")]

@@ -174,9 +174,9 @@ class _Parser:
             role = self._role(i, i + 1)
             if role is not None:
                 return role
-            if low == "the" and i + 1 < len(tokens) and tokens[i + 1].proper:
+            if low in _DETERMINERS and i + 1 < len(tokens) and tokens[i + 1].proper:
                 named, j = self._name(i + 1)
-                if named is not None and named.kind == "role":  # "The Foreign Ministers" keeps its article
+                if named is not None and named.kind == "role":  # "The Foreign Ministers", "A Kremlin spokesman" keep their article
                     span = self.text[tok.start : named.end]
                     return Mention(tok.start, named.end, span, "role", title=span, gender=named.gender, entity=named.entity), j
                 return named, j
