@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from sklearn.base import clone
 
@@ -70,6 +70,7 @@ def test_certain_confidences_do_not_move_the_fit() -> None:
     a=st.floats(min_value=0.0, max_value=1.0),
     b=st.floats(min_value=0.0, max_value=1.0),
 )
+@example(temperature=1.0078125, a=0.0, b=2.2250738585e-313)  # a subnormal confidence: its logit's exp overflowed
 def test_a_temperature_keeps_confidences_in_range_and_in_order(temperature: float, a: float, b: float) -> None:
     scale = Temperature(temperature, temperature, 1)
     low, high = sorted((a, b))

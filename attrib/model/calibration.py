@@ -40,6 +40,8 @@ FOLDS = 5
 # One temperature fitted on a few hundred sentences needs fold probabilities
 # good to a hundredth, not the final model's precision.
 FOLD_TOLERANCE = 1e-3
+# math.exp overflows just above 709.78.
+_LARGEST_EXPONENT = 709.0
 _LOG_TEMPERATURES = np.linspace(math.log(1 / 8), math.log(8), 481)
 
 
@@ -60,7 +62,8 @@ class Temperature:
         if self.temperature == 1.0 or confidence <= 0.0 or confidence >= 1.0:
             return confidence
         logit = math.log(confidence) - math.log1p(-confidence)
-        return 1.0 / (1.0 + math.exp(-logit / self.temperature))
+        # Capped: a subnormal confidence (2e-313) has a logit whose exp overflows; the result stays in order.
+        return 1.0 / (1.0 + math.exp(min(-logit / self.temperature, _LARGEST_EXPONENT)))
 
 
 @dataclass(frozen=True)
