@@ -250,6 +250,12 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         ("The candidate claimed without evidence that ballots were burned.", "confirm"),
         # A wire-service formula about anonymity says nothing of the claim.
         ("The plant was shut, an official said on condition of anonymity in line with policy.", "confirm"),
+        # Nor does why a source is not named: its negation is the writer's, not a denial.
+        ("Two officials, speaking on condition of anonymity because they were not authorized to discuss the talks, said the government planned to respond.", "none"),
+        ("A police officer, who asked not to be identified, said the suspect had been arrested.", "confirm"),
+        ("The officials spoke on condition of anonymity because they were not authorized to brief reporters.", "none"),
+        # ... while what the source said after it keeps its own negation.
+        ("Officials said on condition of anonymity that no decision had been made.", "deny"),
         # Excess in the weather is no excess of force.
         ("The agency said excessive rainfall flooded the valley.", "confirm"),
         # "Criminal" in a name denounces no one.
@@ -258,6 +264,32 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
 )
 def test_words_that_carry_no_stance_of_the_source(text: str, stance: str) -> None:
     assert rule(text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # Why a source is not named reports nothing: the cue is the verb after it.
+        ("Two officials, speaking on condition of anonymity because they were not authorized to discuss it, said the talks failed.", ["said"]),
+        ("A senior official, who asked not to be identified, said the talks had failed.", ["said"]),
+        ("The officials spoke on condition of anonymity because they were not authorized to discuss the plans.", []),
+    ],
+)
+def test_the_reason_a_source_is_unnamed_holds_no_reporting_cue(text: str, cues: list[str]) -> None:
+    assert [cue for _, _, cue in reporting_cues(text)] == cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms Lind would not say whether the company had been contacted.",
+        "The ministry would not comment on the report.",
+        "A spokesman did not say how many troops had been sent.",
+        "The minister would not be drawn on the figures.",
+    ],
+)
+def test_declining_to_say_is_a_refusal_to_confirm(text: str) -> None:
+    assert rule(text) == "deny"
 
 
 def test_a_past_inability_is_no_hedge() -> None:

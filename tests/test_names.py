@@ -489,6 +489,41 @@ def test_lawmakers_party_labels_and_ages_do_not_break_a_joint_source() -> None:
     assert resolve(text, "Ana Ortiz, 45, and Tom Lund, 50") == "Ana Ortiz and Tom Lund"
 
 
+@pytest.mark.parametrize("label", ["D-New Mexico", "R-N.Y.", "D-NC", "R-W.Va.", "I-Vt."])
+def test_a_lawmakers_party_and_state_is_no_one_and_goes_with_the_name(label: str) -> None:
+    text = f"Sen. Maria Delgado, {label}, on Tuesday accused the agency of hiding the results."
+    names, found = table_for(text)
+    assert [m.text for m in found] == [f"Sen. Maria Delgado, {label}", "the agency"]
+    assert names.canonical(found[0]) == "Maria Delgado"
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [("Sen. Paul Ekberg", "The senator"), ("Gov. Linda Cho", "The governor"), ("Gen. Omar Haddad", "The general")],
+)
+def test_an_abbreviated_title_is_the_office_named_later(first: str, later: str) -> None:
+    text = f"{first} called the strike a mistake. {later} said no inquiry was needed."
+    assert resolve(text, later) == first.split(". ")[-1]
+
+
+def test_a_bare_body_noun_means_the_body_the_article_names() -> None:
+    text = (
+        "Police say arson suspected in blaze\n\nDetectives from Greater Manchester Police said the fire was started "
+        "deliberately. Police said a man had been arrested. The government said there was no need for an inquiry."
+    )
+    assert resolve(text, "Police say arson suspected in blaze".split()[0]) == "Greater Manchester Police"
+    assert resolve(text, "The government") == "government"  # not the police named last
+    names, found = table_for(text)
+    assert [names.canonical(m) for m in found if m.text == "Police"] == ["Greater Manchester Police"] * 2
+
+
+def test_a_headlines_bare_noun_means_the_body_its_lead_names() -> None:
+    text = "Firm denies data breach\n\nLONDON - Northgate Telecom has denied that customer data was stolen."
+    assert resolve(text, "Firm") == "Northgate Telecom"
+    text = "Ministry denies arms deal\n\nThe Egyptian foreign ministry on Monday denied a newspaper report."
+    assert resolve(text, "Ministry") == "Egyptian foreign ministry"
+
+
 def test_a_company_described_as_a_trade_keeps_its_name() -> None:
     text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
     assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"

@@ -478,6 +478,12 @@ TITLE_WORDS = frozenset(
     inspector commissioner speaker premier leader head counterpart
     maj brig cmdr supt insp det cpl pvt amb pres official""".split()
 )
+# Abbreviated titles and the office they write ("Sen. Ana Ruiz" is "the senator" later).
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+    "adm": "admiral", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "maj": "major",
+    "cmdr": "commander", "insp": "inspector", "amb": "ambassador", "pres": "president", "prof": "professor",
+}
 # Words after which a single capitalised word is a person, not a place.
 HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
 PEERAGE = frozenset("lord lady baroness baron viscount earl".split())

@@ -210,8 +210,6 @@ _REPORTING_PHRASE_SPECS = (
     "~quote|~cite * as saying",
     "as quoted by",
     "~speak to|with reporters|journalists",
-    "speaking on condition of anonymity",
-    "on condition of anonymity",
     f"at|during {_DET} * press|news conference|briefing",
     f"at|during {_DET} * briefing|hearing|rally",
     "~issue|~release * statement|warning|denial|rebuttal|apology",
@@ -291,7 +289,7 @@ _DENY_SPECS = (
     "not be drawn",
     "no comment",
     "(will not|would not|did not|won't|wouldn't|didn't) "
-    "comment|say|disclose|specify|elaborate|reveal|discuss|be drawn",
+    "(comment|say|disclose|specify|elaborate|reveal|discuss|be drawn)",
     "nothing to add",
     "a question for",
     "a matter for",
@@ -840,6 +838,20 @@ _PAST_LOCATION_RX = re.compile(
 _RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
 # From the end of such a clause to the reporting verb after it: its closing comma and up to three words (", has since said").
 _CLAUSE_TO_VERB_RX = re.compile(r",\s*(?:[\w']+\s+){0,3}")
+# Why a source is not named ("speaking on condition of anonymity because they
+# were not authorized to discuss the plans", "who asked not to be identified"):
+# the writer's sourcing.  Its explanation ("because ...", "to discuss ...")
+# runs to the clause's end, a reporting verb or "that".
+_SOURCING_RX = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?:(?:speaking|spoke|talking|talked)\s+(?:to\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
+    r"(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that)\s+(?:anonymity|(?:he|she|they|his|her|their)\b[^,;:]*?\b(?:named|identified))"
+    r"|(?:asked|asking|requested|requesting|declined|declining)\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+    r"|(?:requested|requesting|asked\s+for|asking\s+for|was\s+granted|were\s+granted|given)\s+anonymity"
+    r"|not\s+authori[sz]ed\s+to\s+(?:speak|talk|discuss|comment|brief|be\s+(?:named|identified)))"
+    r"(?:\s+(?:because|as|since|to|publicly|about|on)\b(?:(?!\b(?:said|says|told|added|that)\b)[^,;:])*)?",
+    re.IGNORECASE,
+)
 _EXISTENTIAL_RX = re.compile(
     r"(?<![\w-])there\s+(?:is|are|was|were|has\s+been|have\s+been)(?:\s+(?:already|now|also|still))?"
     r"\s+(?!no\b|not\b|nothing\b|never\b|none\b)\w",
@@ -1349,7 +1361,8 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
     verb inside them ("told reporters" rather than "told").
     """
     normalised = _normalise(text)
-    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised, ("reporting",))["reporting"]]
+    sourcing = _sourcing(normalised)
+    return [(start, end, text[start:end]) for start, end in _lexicon_spans(normalised, ("reporting",))["reporting"] if not _inside(start, sourcing)]
 
 
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
@@ -1400,8 +1413,9 @@ def stance_features(text: str) -> dict[str, float]:
     text = _normalise(text)
     spans = _lexicon_spans(text)
     reported = spans["reporting"]
-    cues = _stance_cues(text, spans)
-    negations = _negations(text, cues)
+    background = _background(text, reported)
+    cues = _stance_cues(text, spans, background)
+    negations = _negations(text, cues, background)
     conditions = _condition_cues(text)
     scopes = _condition_scopes(text, conditions)
     scope_starts = [lo for lo, _ in scopes]
@@ -1486,7 +1500,7 @@ def _flip(stance: str, open_negation: bool, cue: str) -> str:
     return stance
 
 
-def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
+def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]], background: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Stance cues of all lexicons, leftmost-longest, without overlaps.
 
     A longer phrase of one lexicon swallows a cue of another inside it
@@ -1507,34 +1521,48 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]]) -> list[
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
-    background = _background(text, lexicons["reporting"])
-    return [span for span in kept if span[2] and not any(lo <= span[0] < hi for lo, hi in background)]
+    return [span for span in kept if span[2] and not _inside(span[0], background)]
 
 
 def _background(text: str, reported: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Relative clauses set off between a source and its reporting word ("Lopez, who has denied
-    wrongdoing, said ..."): the writer's background on the source, not what the source said."""
+    """The writer's background on the source, not what the source said: relative clauses set off
+    between a source and its reporting word ("Lopez, who has denied wrongdoing, said ..."), and
+    why the source is not named (`_SOURCING_RX`)."""
+    spans = _sourcing(text)
     if not reported or "," not in text:
-        return []
+        return spans
     starts = [start for start, _ in reported]
-    return [
+    spans += [
         (m.start(), m.end())
         for m in _RELATIVE_CLAUSE_RX.finditer(text)
         if any(start >= m.end() and _CLAUSE_TO_VERB_RX.fullmatch(text, m.end(), start) for start in starts)
     ]
+    return sorted(spans)
 
 
-def _negations(text: str, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, int, bool]]:
+def _sourcing(text: str) -> list[tuple[int, int]]:
+    """Where the writer says why a source is not named: background, and never the report itself."""
+    if "anonym" not in text and "authori" not in text and " to be " not in text:
+        return []  # the words every such clause holds: most sentences need no regex
+    return [(m.start(), m.end()) for m in _SOURCING_RX.finditer(text)]
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(lo <= position < hi for lo, hi in spans)
+
+
+def _negations(text: str, cues: list[tuple[int, int, str]], background: list[tuple[int, int]]) -> list[tuple[int, int, int, bool]]:
     """Negations as (start, end, end of reach, leaves the claim open).
 
     A negation inside a stance phrase ("no evidence", "not clear") is already
-    accounted for by that phrase and reaches nothing further.
+    accounted for by that phrase and reaches nothing further; one in the
+    writer's background (`_background`) is not the source's.
     """
     cue_ends = [end for _, end, _ in cues]
     negations = []
     for m in _found(_NEGATION, text):
         key = _key(m.group())
-        if key in _PSEUDO_NEGATION or (key == "no" and _NUMBER_AFTER_RX.match(text, m.end())):
+        if key in _PSEUDO_NEGATION or (key == "no" and _NUMBER_AFTER_RX.match(text, m.end())) or _inside(m.start(), background):
             continue
         i = bisect_right(cue_ends, m.start())
         if i < len(cues) and cues[i][0] < m.end():
@@ -1685,7 +1713,7 @@ def _assertions(
 ) -> Iterator[int]:
     """Starts of asserted events: finite past verbs, quantities, "there is/was ...", "were in ...".
 
-    Negated ones, and those in a writer's relative clause, are left out.
+    Negated ones, and those in a writer's relative clause or sourcing, are left out.
     Found lazily, pattern by pattern: the caller stops at the first that counts.
     """
     background: list[tuple[int, int]] | None = None
@@ -1693,8 +1721,8 @@ def _assertions(
         if any(lo <= start < reach for lo, _, reach, _ in negations):
             continue
         if background is None:
-            background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)]
-        if not any(lo <= start < hi for lo, hi in background):
+            background = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE_RX.finditer(text)] + _sourcing(text)
+        if not _inside(start, background):
             yield start
 
 
@@ -1737,9 +1765,11 @@ def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
     "negation", "condition" or "modal"; offsets index `text`.
     """
     normalised = _normalise(text)
-    cues = _stance_cues(normalised, _lexicon_spans(normalised))
+    spans = _lexicon_spans(normalised)
+    background = _background(normalised, spans["reporting"])
+    cues = _stance_cues(normalised, spans, background)
     found = list(cues)
-    found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues)]
+    found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues, background)]
     found += [(start, end, "condition") for start, end in _condition_cues(normalised)]
     found += [(m.start(), m.end(), "modal") for m in _MODAL_RX.finditer(normalised)]
     return sorted(found)

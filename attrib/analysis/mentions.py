@@ -66,11 +66,12 @@ _OPENERS = frozenset(_PRONOUNS) | _DETERMINERS | _POSSESSIVE_DETERMINERS | RUN_W
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
+# A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore.", "R-Texas", "D-N.Y.", "D-New Mexico", "R-NC".
+_PARTY = r"[DRI]-(?:(?:New|North|South|West|Rhode)\s[A-Z][a-z]+|[A-Z]\.[A-Z][a-z]?\.?|[A-Z]{2}\b|[A-Z][a-z]*\.?)"
+_PARTY_LABEL = re.compile(_PARTY)
 # "Mr Lammy and his South Korean counterpart Cho Tae-yul", "The NTSB and the FAA", "Ana Ruiz, 45, and Tom Berg".
-_JOINER = re.compile(r",?(?:\s*(?:\d{1,3}|[DRI]-[A-Z][a-z]*\.?),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){0,4}?)?")
-_LABEL_AFTER = re.compile(r",\s*(\d{1,3}|[DRI]-[A-Z][a-z]*\.?),")
-# A US lawmaker's party and state after the name: "Sen. Ana Ruiz, D-Ore."
-_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]*\.?")
+_JOINER = re.compile(rf",?(?:\s*(?:\d{{1,3}}|{_PARTY}),)?\s+and\s+(?:the\s+|(?:his|her|their)\s+(?:\w+\s+){{0,4}}?)?")
+_LABEL_AFTER = re.compile(rf",\s*(\d{{1,3}}|{_PARTY}),")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _APOSTROPHES = ("'", "\u2019")
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve several".split())
@@ -263,7 +264,7 @@ class _Parser:
                 return possessive
         if self._modifies_next_name(j):
             return None, j
-        if len(run) == 1 and (words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(run[0].text)):
+        if len(run) == 1 and words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(text, run[0].start, run[-1].end):
             return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
         if gz.MODIFIERS.issuperset(words) and words[-1] not in ROLE_WORDS:
             # "Top elections officials": modifiers, then lowercase words and the role noun.

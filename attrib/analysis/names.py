@@ -44,6 +44,8 @@ _DEFINITE = frozenset("the this that these those his her its their both".split()
 _ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
 # How many named sources a description may look back over.
 _REACH = 60
+# Bodies news names without an article: "police said" means the force the article names.
+_BARE_BODIES = frozenset({"police"})
 _SERVES = frozenset("in at for to".split())
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative".split())
 _ROLE_KEY_NOUNS = gz.TITLE_WORDS | ROLE_WORDS | gz.PERSON_DESCRIPTORS | gz.ORG_DESCRIPTORS
@@ -136,7 +138,7 @@ class NameTable:
         for mention in mentions:
             for part in (mention, *mention.parts) if mention.kind != "pronoun" else ():
                 name = table.canonical(part)
-                if part.kind in ("name", "surname", "place"):
+                if part.kind in ("name", "surname", "place") and not _bare_noun(part.text):
                     resolved[id(part)] = (part, name)
                 entity = part.entity or table._entity_named(name)
                 named = part.kind in ("name", "surname", "place") or bool(part.parts) or entity == DOCUMENT and name[:1].isupper()
@@ -221,7 +223,7 @@ class NameTable:
         if mention.kind == "name" and mention.entity in (PERSON, ""):
             return mention.name
         if mention.kind in ("surname", "place", "name"):
-            return self._named(mention.name or mention.text, mention.entity)
+            return self._bare_body(mention) or self._named(mention.name or mention.text, mention.entity)
         if mention.kind == "role":
             return self.by_title(mention.title, mention.start) or self.antecedent(mention) or _role_name(mention.text)
         return strip_determiner(mention.text)
@@ -313,7 +315,7 @@ class NameTable:
         if head in gz.DOCUMENT_NOUNS:
             return self._document_source(mention, words, head)
         if lowered[0] not in _DEFINITE and not possessed:
-            return None
+            return self._bare_body(mention)
         if lowered[-1] in gz.COLLECTIVE_NOUNS or mention.kind == "joint":
             if lowered[0] in ("his", "her", "its", "their"):
                 return None
@@ -347,6 +349,31 @@ class NameTable:
             return (same or documents)[0].name
         return self._nearest(mention.start, (PERSON, ORG, COUNTRY)) if head in _ISSUED else None
 
+    def _bare_body(self, mention: Mention) -> str | None:
+        """ "police said", a headline's "Firm denies ...": a body's noun without an article means the body
+        the article names; a headline's, before anyone is named, means the one its lead names."""
+        head = _bare_noun(mention.text)
+        if not head:
+            return None
+        if head in _BARE_BODIES or capitalised(mention.text) and self._nearest(mention.start, (PERSON, ORG)) is None:
+            return self._body_meant(mention.start, head)
+        return None
+
+    def _body_meant(self, position: int, head: str) -> str | None:
+        """The body a bare noun stands for: the first named with that noun before it, else the first
+        after (a headline comes before the lead that names the body); a business noun takes a company's name."""
+
+        def fits(entry: _Entry) -> bool:
+            if entry.entity != ORG or entry.joint or entry.name.lower() == head:
+                return False
+            return _holds(entry.name, [head]) or entry.named and head in gz.BUSINESS_NOUNS and _of_kind(entry.name, head)
+
+        before = [e.name for e in self._before(position) if fits(e)]
+        if before:
+            return before[-1]
+        start = bisect_left(self._positions, position + 1)
+        return next((e.name for e in self.timeline[start : start + _REACH] if e.position <= position + 400 and fits(e)), None)
+
     def _organisation_before(self, position: int, head: str, modifiers: list[str]) -> str | None:
         organisations = [e for e in self._before(position) if e.entity == ORG and e.named]
         for entry in organisations:
@@ -367,8 +394,8 @@ class NameTable:
             if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head
         )
         fuller = next(described, None)
-        if fuller:
-            return fuller
+        if fuller or head in gz.PUBLIC_BODIES:
+            return fuller  # "the government" is no body but one named so: not the police named last
         fitting = [e for e in organisations if _of_kind(e.name, head)]
         if fitting:
             return fitting[0].name
@@ -443,6 +470,12 @@ def _description(text: str) -> _Description | None:
     lowered = tuple(w.lower() for w in words)
     possessed = any(w.endswith(("'s", "\u2019s")) for w in lowered)
     return _Description(words, lowered, singular(lowered[-1]), possessed, any(capitalised(w) for w in words[1:-1]) or possessed)
+
+
+def _bare_noun(text: str) -> str:
+    """The body noun `text` is by itself ("Police", "ministry"), else ""."""
+    head = singular(text.lower())
+    return head if head in ORG_NOUNS else ""
 
 
 def _only_places(words: tuple[str, ...]) -> bool:
@@ -537,7 +570,7 @@ def _role_key(title: str) -> tuple[str, str]:
     A role asked for without a qualifier matches any holder; with one
     ("the US defence secretary"), only a holder with the same qualifier.
     """
-    words = _before_preposition([w.lower() for w in re.findall(r"[\w-]+", title)])
+    words = _before_preposition([gz.TITLE_ABBREVIATIONS.get(w, w) for w in (w.lower() for w in re.findall(r"[\w-]+", title))])
     core = [w if w in _ROLE_KEY_NOUNS else singular(w) for w in words if (w in _ROLE_KEY_NOUNS or singular(w) in _ROLE_KEY_NOUNS) and w not in gz.HONORIFICS]
     qualifier = [
         w for w in words
