@@ -60,6 +60,13 @@ def source_of(text: str) -> str | None:
         ("Prices will rise next year, according to the central bank.", "the central bank"),
         ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
         ("Portugal's foreign ministry summoned the Spanish ambassador, according to a report by Lusa.", "Portugal's foreign ministry"),
+        # A document's issuer is its source.
+        ("Talks have stalled, according to a report by Lusa.", "Lusa"),
+        ("A coach will be named soon, according to a statement from the Football Association.", "Football Association"),
+        ("Fares will rise, according to a statement issued by Nordic Rail.", "Nordic Rail"),
+        # A name with its age or party set off by commas is one subject.
+        ("Dean Walsh, 52, said he was disappointed.", "Dean Walsh, 52"),
+        ("Sen. Ana Ruiz, D-Ore., said the bill would pass.", "Sen. Ana Ruiz, D-Ore."),
         ("The local paper quoted a witness as saying the road was closed.", "a witness"),
         ("The broadcaster reported the talks had stalled, quoting an unnamed official.", "an unnamed official"),
         ("The agency, citing two sources, reported that the deal was done.", "The agency"),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
 from attrib.analysis.names import Mention
+from attrib.analysis.prose import DOCUMENT, ORG, PERSON
 
 # An abbreviation ("U.S."), a word (with inner hyphens, apostrophes, stops, "&" or "/"), or one other mark.
 # Every token starts at a non-space and "(?:\w\.){2,}" is "\w\.\w\.(?:\w\.)*": written so, with the
@@ -351,13 +352,27 @@ def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
         return None, ""
     inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)
     if inside is not None:
-        return inside, "according"
+        return _issuer(sentence, inside) or inside, "according"
     while j - 1 > i and (sentence.word(j - 1) in _TIME_PHRASE or sentence.word(j - 1).isdigit()):
         j -= 1
     first, last = sentence.starts[i], sentence.ends[j - 1]
     words = sentence.text[first:last]
     return Mention(first, last, words, "role", title=words), "according"
 
+
+
+def _issuer(sentence: _Sentence, document: Mention) -> Mention | None:
+    """ "a statement from the Football Association", "a report by Reuters": who issued a document."""
+    if document.entity != DOCUMENT:
+        return None
+    k = sentence.index(document.end)
+    if sentence.word(k) == "issued":
+        k += 1
+    if sentence.word(k) not in ("from", "by"):
+        return None
+    k += sentence.word(k + 1) == "the"
+    issuer = sentence.starting.get(k + 1)
+    return issuer if issuer is not None and issuer.entity in (ORG, PERSON, "") and _may_speak(issuer) else None
 
 
 def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
@@ -502,6 +517,8 @@ def _apposition(sentence: _Sentence, comma: int, earlier: list[Cue]) -> Mention 
             return _subject_before(sentence, k, [])
         opener = sentence.starting.get(k + 1)
         inner = sentence.ending.get(comma - 1)
+        if inner is not None and sentence.mention_start(inner) < k:
+            return inner if _may_speak(inner) else None  # "Walsh, 52, said", "Sen. Ana Ruiz, D-Ore., said": one mention
         word = sentence.word(k + 1)
         participle = word.endswith(("ed", "ing")) and word.islower()
         if opener is None and word not in _APPOSITION_OPENERS and not word.isdigit() and not participle:

@@ -446,7 +446,8 @@ _CONDEMN_SPECS = (
     # Crimes and illegality.
     "criminal", "criminals", "a crime", "crimes", "war crime", "war crimes",
     "war criminal", "war criminals", "crimes against humanity", "genocide",
-    "genocidal", "ethnic cleansing",
+    "genocidal", "ethnic cleansing", "collective punishment", "massacre", "massacres", "~slaughter",
+    "nothing (can|could) justify", "no justification for", "(cannot|can't|could not|couldn't) be justified",
     "act of terror|terrorism|aggression|war|sabotage|piracy|barbarism|vandalism",
     "terrorist act|acts", "illegal", "illegally", "illegality", "unlawful",
     "unlawfully", "illegitimate", "unconstitutional", "undemocratic",
