@@ -135,6 +135,8 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("Campaigners said the chemical spill was reckless and outrageous.", "condemn"),
         ("The mayor said the dumping jeopardises the whole watershed.", "condemn"),
         ("Shareholders accused the board of hypocrisy over executive pay.", "condemn"),
+        ("Nothing can justify the collective punishment of the villagers, the envoy said.", "condemn"),
+        ("Rights groups said the shelling of the market was a massacre.", "condemn"),
         # hedge
         ("The mayor said the levee had possibly been breached overnight.", "hedge"),
         ("The union said the real toll was almost certainly higher.", "hedge"),
