@@ -256,6 +256,9 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         ("Two officials, speaking on condition of anonymity because they were not authorized to discuss the talks, said the government planned to respond.", "none"),
         ("A police officer, who asked not to be identified, said the suspect had been arrested.", "confirm"),
         ("The officials spoke on condition of anonymity because they were not authorized to brief reporters.", "none"),
+        ("A police officer, speaking on condition that he not be named, said the plant would close next year.", "none"),
+        # "like never before" negates nothing.
+        ("We will protect our steel industry like never before, the president wrote.", "none"),
         # ... while what the source said after it keeps its own negation.
         ("Officials said on condition of anonymity that no decision had been made.", "deny"),
         # Excess in the weather is no excess of force.

@@ -698,7 +698,7 @@ NEGATION: frozenset[str] = _OPEN_NEGATION | _expand(
 # Matched only so that they are skipped: they do not negate what follows.
 _PSEUDO_NEGATION = frozenset(
     ("not only", "not just", "not merely", "not least", "not to mention",
-     "no matter", "no less than", "nothing but", "no sooner")
+     "no matter", "no less than", "nothing but", "no sooner", "like never before", "as never before")
 )
 # "n't" ends a word ("didn't") rather than starting one.
 _SUFFIXES = frozenset(("n't",))
@@ -1417,7 +1417,7 @@ def stance_features(text: str) -> dict[str, float]:
     background = _background(text, reported)
     cues = _stance_cues(text, spans, background)
     negations = _negations(text, cues, background)
-    conditions = _condition_cues(text)
+    conditions = [span for span in _condition_cues(text) if not _inside(span[0], background)]
     scopes = _condition_scopes(text, conditions)
     scope_starts = [lo for lo, _ in scopes]
     neg_ends = [end for _, end, _, _ in negations]
@@ -1543,8 +1543,8 @@ def _background(text: str, reported: list[tuple[int, int]]) -> list[tuple[int, i
 
 def _sourcing(text: str) -> list[tuple[int, int]]:
     """Where the writer says why a source is not named: background, and never the report itself."""
-    if "anonym" not in text and "authori" not in text and " to be " not in text:
-        return []  # the words every such clause holds: most sentences need no regex
+    if "anonym" not in text and "authori" not in text and "named" not in text and "identified" not in text:
+        return []  # every such clause holds one of these words: most sentences need no regex
     return [(m.start(), m.end()) for m in _SOURCING_RX.finditer(text)]
 
 
@@ -1771,6 +1771,6 @@ def lexicon_matches(text: str) -> list[tuple[int, int, str]]:
     cues = _stance_cues(normalised, spans, background)
     found = list(cues)
     found += [(start, end, "negation") for start, end, _, _ in _negations(normalised, cues, background)]
-    found += [(start, end, "condition") for start, end in _condition_cues(normalised)]
+    found += [(start, end, "condition") for start, end in _condition_cues(normalised) if not _inside(start, background)]
     found += [(m.start(), m.end(), "modal") for m in _MODAL_RX.finditer(normalised)]
     return sorted(found)
