@@ -524,6 +524,33 @@ def test_a_headlines_bare_noun_means_the_body_its_lead_names() -> None:
     assert resolve(text, "Ministry") == "Egyptian foreign ministry"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The governor of Texas said the bridge was safe.", "governor of Texas"),
+        ("A former mayor of Riverton pleaded not guilty.", "A former mayor of Riverton"),
+        ("The mayor of Rio de Janeiro said the beaches were open.", "mayor of Rio de Janeiro"),
+        ("The president of the United States said the talks were useful.", "president of the United States"),
+    ],
+)
+def test_an_office_of_a_place_is_the_source_not_the_place(text: str, source: str) -> None:
+    view = analyse(text)
+    main = view.sentences[0].main
+    assert main is not None and main.source is not None
+    assert view.names.canonical(main.source) == source
+
+
+def test_a_body_and_a_person_after_of_are_not_taken_into_the_office() -> None:
+    text = "On Wednesday, the leader of Hamas Ismail Haniyeh said the group would not bend."
+    assert "the leader" in [m.text for m in table_for(text)[1]]
+
+
+def test_a_title_before_a_name_stays_a_title_where_the_office_is_lower_case_elsewhere() -> None:
+    text = "President Ana Ruiz met aides on Friday. The president later said more."
+    assert [m.text for m in table_for(text)[1]] == ["President Ana Ruiz", "The president"]
+    assert resolve(text, "The president") == "Ana Ruiz"
+
+
 def test_a_company_described_as_a_trade_keeps_its_name() -> None:
     text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
     assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"

@@ -183,6 +183,8 @@ class _Parser:
                 return named, j
             return None, i + 1
         if tok.capitalised and not tok.proper and low not in _NOT_ROLE_OPENERS and i + 1 < len(tokens):
+            if low in gz.TITLE_WORDS and tokens[i + 1].proper:
+                return self._name(i)  # "President Ana Ruiz met aides": a title before a name, though "the president" is lower case elsewhere
             role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
             if role is not None:
                 return role
@@ -495,11 +497,14 @@ class _Parser:
         return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES
 
     def _with_place(self, j: int, role: Mention) -> tuple[Mention, int]:
-        """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN":
-        a role and whom it serves."""
+        """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN",
+        "the mayor of Riverton": a role and whom it serves."""
         tokens = self.tokens
         k = j + 1
-        if k < len(tokens) and tokens[j].lower in _SERVES and (tokens[j].lower != "to" or singular(role.text.split()[-1].lower()) in _ENVOYS):
+        if k >= len(tokens):
+            return role, j
+        serves = tokens[j].lower in _SERVES or tokens[j].lower == "of" and role.entity == PERSON  # "the governor of Texas"
+        if serves and (tokens[j].lower != "to" or singular(role.text.split()[-1].lower()) in _ENVOYS):
             if tokens[k].lower == "the":
                 k += 1
             end = k
@@ -507,7 +512,7 @@ class _Parser:
                 tokens[end].proper or (end > k and (tokens[end].lower in gz.LINK_WORDS or tokens[end].lower in RUN_WORDS))
             ):
                 end += 1
-            if end > k:
+            if end > k and (tokens[j].lower != "of" or _place_or_body(tokens[k:end])):
                 span = self.text[role.start : tokens[end - 1].end]
                 return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender, entity=role.entity), end
         return role, j
@@ -543,6 +548,21 @@ def _with_label(text: str, mention: Mention) -> Mention:
         return mention
     end = label.end(1)
     return Mention(mention.start, end, text[mention.start : end], mention.kind, mention.name, mention.title, mention.gender, mention.parts, mention.entity, mention.possessive)
+
+
+def _place_or_body(run: list[Token]) -> bool:
+    """Do these name words spell a place or a body ("Texas", "Rio de Janeiro", "the World Health
+    Organization"), not a body and a person ("Hamas Ismail Haniyeh")?"""
+    words = [t.lower for t in run]
+    name = " ".join(words)
+    return (
+        len(run) == 1
+        or name in gz.COUNTRY_NAMES
+        or name in gz.CAPITALS
+        or words[0] in gz.PLACE_PREFIXES
+        or not gz.LINK_WORDS.isdisjoint(words)
+        or not gz.INSTITUTION_WORDS.isdisjoint(words)
+    )
 
 
 def _modifier_after(token: Token) -> bool:
