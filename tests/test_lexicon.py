@@ -244,6 +244,7 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         # The writer's background on the source, set off before its verb, is not what it said ...
         ("The company, which has denied any wrongdoing, said it would publish its accounts.", "none"),
         ("Lopez, who has called the strike illegal, said talks would resume.", "none"),
+        ("Alan Reyes, a chemist who was not involved in the study, said the figures might be inflated.", "hedge"),
         # ... but a clause inside what the source said is its own.
         ("The minister said the raid, which was illegal, must be investigated.", "condemn"),
         # "deny" in its everyday sense denies no claim.

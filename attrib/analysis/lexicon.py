@@ -837,6 +837,9 @@ _PAST_LOCATION_RX = re.compile(
 # A non-restrictive relative clause (", who first targeted ...,") is the
 # writer's background on a party, not the source's assertion.
 _RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
+# Before the source's verb, the clause may close an apposition with no comma of its own
+# ("Alan Reyes, a chemist who was not involved in the study, said").
+_SOURCE_CLAUSE_RX = re.compile(r"(?:,\s*|\s)(?:who|which)(?![\w-])[^,;:]*")
 # From the end of such a clause to the reporting verb after it: its closing comma and up to three words (", has since said").
 _CLAUSE_TO_VERB_RX = re.compile(r",\s*(?:[\w']+\s+){0,3}")
 # Why a source is not named ("speaking on condition of anonymity because they
@@ -1535,7 +1538,7 @@ def _background(text: str, reported: list[tuple[int, int]]) -> list[tuple[int, i
     starts = [start for start, _ in reported]
     spans += [
         (m.start(), m.end())
-        for m in _RELATIVE_CLAUSE_RX.finditer(text)
+        for m in _SOURCE_CLAUSE_RX.finditer(text)
         if any(start >= m.end() and _CLAUSE_TO_VERB_RX.fullmatch(text, m.end(), start) for start in starts)
     ]
     return sorted(spans)
