@@ -123,6 +123,7 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("The senator dismissed the bribery allegations as a baseless smear.", "deny"),
         ("A spokeswoman said the claims were fake news and not true.", "deny"),
         ("The bank said it had nothing to do with the accounting fraud.", "deny"),
+        ("The senator called the charges politically motivated.", "deny"),
         ("The club declined to comment on the doping results.", "deny"),
         ("The ministry said the dam release was in line with international law.", "deny"),
         ("Officials said the leak shouldn't raise any concerns for residents.", "deny"),
@@ -137,6 +138,8 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("Shareholders accused the board of hypocrisy over executive pay.", "condemn"),
         ("Nothing can justify the collective punishment of the villagers, the envoy said.", "condemn"),
         ("Rights groups said the shelling of the market was a massacre.", "condemn"),
+        ("The committee said the flood defences were not fit for purpose.", "condemn"),
+        ("The opposition called the report a damning verdict on the government.", "condemn"),
         # hedge
         ("The mayor said the levee had possibly been breached overnight.", "hedge"),
         ("The union said the real toll was almost certainly higher.", "hedge"),
@@ -258,6 +261,8 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         ("A police officer, who asked not to be identified, said the suspect had been arrested.", "confirm"),
         ("The officials spoke on condition of anonymity because they were not authorized to brief reporters.", "none"),
         ("A police officer, speaking on condition that he not be named, said the plant would close next year.", "none"),
+        # The reporter's question is not the source's condition.
+        ("Asked whether the target would be met, he said: \"We are confident it will.\"", "confirm"),
         # "like never before" negates nothing.
         ("We will protect our steel industry like never before, the president wrote.", "none"),
         # ... while what the source said after it keeps its own negation.

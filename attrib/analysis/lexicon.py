@@ -352,6 +352,7 @@ _DENY_SPECS = (
     "disinformation", "misinformation", "propaganda", "smear", "smears",
     "slander", "slanderous", "defamatory", "~defame", "defamation",
     "character assassination", "witch-hunt|witch-hunts", "libellous", "libelous", "misleading",
+    "politically motivated",
     "inaccurate", "incorrect", "erroneous", "nonsense", "absurd", "ridiculous",
     "preposterous", "laughable", "far-fetched", "exaggerated", "exaggeration",
     "overblown", "overstated", "out of context", "~misrepresent",
@@ -442,6 +443,7 @@ _CONDEMN_SPECS = (
     "is|are|was|were offensive", "affront to", "insult to",
     "blood on * hands", "travesty", "mockery", "farce", "sham", "scandalous",
     "pathetic", "hypocrisy", "hypocritical", "hypocrite", "hypocrites",
+    "damning", "not fit for purpose", "unfit for purpose",
     "double standard|standards", "desperate", "desperation",
     # Crimes and illegality.
     "criminal", "criminals", "a crime", "crimes", "war crime", "war crimes",
@@ -846,6 +848,9 @@ _CLAUSE_TO_VERB_RX = re.compile(r",\s*(?:[\w']+\s+){0,3}")
 # were not authorized to discuss the plans", "who asked not to be identified"):
 # the writer's sourcing.  Its explanation ("because ...", "to discuss ...")
 # runs to the clause's end, a reporting verb or "that".
+# The reporter's question before an answer ("Asked whether the target would be met, he said"):
+# its words are the writer's, not the source's.
+_ASKED_RX = re.compile(r"(?:^|(?<=[,;]\s))(?:when\s+|after\s+being\s+)?asked\s+(?:whether|if|about|how|why|what|when|who|to)\b[^,;:]*", re.IGNORECASE)
 _SOURCING_RX = re.compile(
     r"(?<![\w-])(?:"
     r"(?:(?:speaking|spoke|talking|talked)\s+(?:to\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
@@ -1530,11 +1535,13 @@ def _stance_cues(text: str, lexicons: dict[str, list[tuple[int, int]]], backgrou
 
 def _background(text: str, reported: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The writer's background on the source, not what the source said: relative clauses set off
-    between a source and its reporting word ("Lopez, who has denied wrongdoing, said ..."), and
-    why the source is not named (`_SOURCING_RX`)."""
+    between a source and its reporting word ("Lopez, who has denied wrongdoing, said ..."), why
+    the source is not named (`_SOURCING_RX`) and the question it answers (`_ASKED_RX`)."""
     spans = _sourcing(text)
+    if "sked" in text:
+        spans += [(m.start(), m.end()) for m in _ASKED_RX.finditer(text)]
     if not reported or "," not in text:
-        return spans
+        return sorted(spans)
     starts = [start for start, _ in reported]
     spans += [
         (m.start(), m.end())
