@@ -551,6 +551,23 @@ def test_a_title_before_a_name_stays_a_title_where_the_office_is_lower_case_else
     assert resolve(text, "The president") == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Conservative Claire Hughes", "Claire Hughes"),
+        ("Democrat Tom Ray", "Tom Ray"),
+        ("Liberal Democrat Tim Farron", "Tim Farron"),
+        # A party's own name stays whole.
+        ("The Liberal Democrats", "Liberal Democrats"),
+        ("The Republican National Committee", "Republican National Committee"),
+    ],
+)
+def test_a_party_word_before_a_name_qualifies_it_like_a_nationality(phrase: str, name: str) -> None:
+    text = f"{phrase} said the vote was fair."
+    names, found = table_for(text)
+    assert [names.canonical(m) for m in found] == [name]
+
+
 def test_a_company_described_as_a_trade_keeps_its_name() -> None:
     text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
     assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"

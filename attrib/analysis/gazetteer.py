@@ -478,6 +478,8 @@ TITLE_WORDS = frozenset(
     inspector commissioner speaker premier leader head counterpart
     maj brig cmdr supt insp det cpl pvt amb pres official""".split()
 )
+# Party words that, like a nationality, may stand before a politician's name ("Republican Jane Doe").
+PARTY_ADJECTIVES = frozenset("republican democrat democratic conservative tory labour liberal socialist communist".split())
 # Abbreviated titles and the office they write ("Sen. Ana Ruiz" is "the senator" later).
 TITLE_ABBREVIATIONS = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",

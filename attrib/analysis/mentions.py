@@ -590,7 +590,10 @@ def _is_title(word: str, k: int, run: list[Token]) -> bool:
     """Does this run word belong to the title before the name?"""
     if _title_word(word):
         return True
-    # "Brazilian Ana Lima", "Somali Shabaab": a nationality word before a name qualifies it.
+    # "Brazilian Ana Lima", "Somali Shabaab", "Republican Jane Doe": a nationality or party word before a name qualifies it.
+    if word in gz.PARTY_ADJECTIVES and all(t.lower in gz.PARTY_ADJECTIVES for t in run[:k]):
+        # "Liberal Democrat Tim Farron": a full name follows, not "Liberal Democrats"
+        return len(run) > k + 2 and all(t.proper and t.lower not in gz.PARTY_ADJECTIVES for t in run[k + 1 : k + 3])
     return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
 
 
