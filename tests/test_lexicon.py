@@ -149,6 +149,8 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("The fire was reportedly started by a discarded cigarette.", "hedge"),
         ("The chief executive said it was not clear yet how many accounts were hit.", "hedge"),
         ("Police said they were not in a position to give details.", "hedge"),
+        ("We cannot be sure when the outage will end, the operator said.", "hedge"),
+        ("The chief executive said she could not be entirely certain of the timing.", "hedge"),
         # confirm
         ("The electoral commission confirmed that the incumbent had won.", "confirm"),
         ("Health officials said tests showed the water was contaminated.", "confirm"),

@@ -522,6 +522,8 @@ def test_a_headlines_bare_noun_means_the_body_its_lead_names() -> None:
     assert resolve(text, "Firm") == "Northgate Telecom"
     text = "Ministry denies arms deal\n\nThe Egyptian foreign ministry on Monday denied a newspaper report."
     assert resolve(text, "Ministry") == "Egyptian foreign ministry"
+    text = "Chipmaker confirms layoffs\n\nSemiconductor maker Veltrix Inc. confirmed on Thursday that it would cut jobs."
+    assert resolve(text, "Chipmaker") == "Veltrix Inc"
 
 
 @pytest.mark.parametrize(

@@ -396,7 +396,8 @@ PERSON_DESCRIPTORS = frozenset(
 # "security firm Vantor", "the company", "the regulator".
 ORG_DESCRIPTORS = frozenset(
     """
-    firm company group giant maker manufacturer producer carrier airline
+    firm company group giant maker chipmaker carmaker automaker drugmaker steelmaker planemaker shipbuilder
+    manufacturer producer carrier airline
     bank lender insurer retailer chain brand utility operator provider
     developer builder contractor supplier distributor exporter importer
     broadcaster newspaper outlet paper tabloid magazine channel station
@@ -412,7 +413,8 @@ ORG_DESCRIPTORS = frozenset(
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
 BUSINESS_NOUNS = frozenset(
-    """firm company giant maker manufacturer producer carrier airline bank lender insurer retailer chain
+    """firm company giant maker chipmaker carmaker automaker drugmaker steelmaker planemaker shipbuilder
+    manufacturer producer carrier airline bank lender insurer retailer chain
     brand utility operator provider developer builder contractor supplier distributor exporter importer
     startup start-up conglomerate subsidiary""".split()
 )

@@ -512,6 +512,7 @@ _HEDGE_SPECS = (
     # Unknown, unclear, not yet established.
     "unclear", "not|isn't|wasn't|aren't|weren't * clear", "uncertain",
     "uncertainty", "not|isn't|wasn't * certain|sure|known", "unsure", "unknown",
+    "(cannot|can't|couldn't|could not) (yet|) be (entirely|completely|absolutely|fully|) certain|sure",
     "(don't|do not|doesn't|does not) (yet|) know", "we cannot|can't know",
     "certainly|definitely|absolutely not * clear|certain|sure|known",
     "cannot|can't say",
