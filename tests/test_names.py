@@ -542,6 +542,23 @@ def test_an_office_of_a_place_is_the_source_not_the_place(text: str, source: str
     assert view.names.canonical(main.source) == source
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A close ally of Russian President Vladimir Putin suggested that testing could resume.", "A close ally of Russian President Vladimir Putin"),
+        ("The wife of Prime Minister Ana Ruiz said she was proud.", "wife of Prime Minister Ana Ruiz"),
+        # A bare plural that reports is a source, before or after its verb.
+        ("The storm hit the coast, and analysts said the damage was severe.", "analysts"),
+        ("The damage was severe, said witnesses.", "witnesses"),
+    ],
+)
+def test_the_source_is_the_person_described_not_the_person_named_in_the_description(text: str, source: str) -> None:
+    view = analyse(text)
+    main = view.sentences[0].main
+    assert main is not None and main.source is not None
+    assert view.names.canonical(main.source) == source
+
+
 def test_a_body_and_a_person_after_of_are_not_taken_into_the_office() -> None:
     text = "On Wednesday, the leader of Hamas Ismail Haniyeh said the group would not bend."
     assert "the leader" in [m.text for m in table_for(text)[1]]

@@ -499,7 +499,7 @@ PERSON_ROLES = frozenset(
     spokesperson diplomat diplomats president chief leader leaders pair
     crossbencher source sources officer officers commander ambassador
     envoy analyst analysts expert experts lawmaker lawmakers mp mps
-    senator aide aides adviser advisers advisor advisors investigator
+    senator aide aides ally confidant adviser advisers advisor advisors investigator
     investigators prosecutor prosecutors member members premier chancellor
     governor mayor general spokespeople representative representatives
     negotiator negotiators ministers counterpart witness witnesses resident

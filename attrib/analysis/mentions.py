@@ -61,8 +61,21 @@ _DETERMINERS = frozenset("the a an".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 ROLE_WORDS = gz.PERSON_ROLES | gz.INSTITUTION_ROLES
 RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
-# The lower-case words at which `_Parser._at` can find anything; it skips every other lower-case word.
+# The lower-case words at which `_Parser._at` can find anything but a bare plural (below); it skips every other lower-case word.
 _OPENERS = frozenset(_PRONOUNS) | _DETERMINERS | _POSSESSIVE_DETERMINERS | RUN_WORDS
+
+
+def _plural(noun: str) -> str:
+    """The plural of a person noun ("analyst", "witness", "deputy", "spokesman"), for _BARE_PLURALS."""
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun[:-3] + "men" if noun.endswith("man") else noun + "s"
+
+
+# People named by a bare plural as the subject of a reporting verb ("..., and analysts said").
+_BARE_PLURALS = frozenset(_plural(noun) for noun in PERSON_NOUNS)
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
@@ -145,7 +158,7 @@ class _Parser:
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         i = 0  # the first token not yet read
-        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _OPENERS]:
+        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _OPENERS or tok.lower in _BARE_PLURALS]:
             if k >= i:
                 mention, i = self._at(k)
                 if mention is not None:
@@ -188,6 +201,8 @@ class _Parser:
             role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
             if role is not None:
                 return role
+        if not tok.capitalised and low in _BARE_PLURALS and self._subject_of_cue(i + 1, i):
+            return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=_role_entity(low)), i + 1
         if tok.proper or low in RUN_WORDS:
             return self._name(i)
         return None, i + 1
@@ -551,9 +566,11 @@ def _with_label(text: str, mention: Mention) -> Mention:
 
 
 def _place_or_body(run: list[Token]) -> bool:
-    """Do these name words spell a place or a body ("Texas", "Rio de Janeiro", "the World Health
-    Organization"), not a body and a person ("Hamas Ismail Haniyeh")?"""
+    """Do these name words after "of" spell a place, a body or a titled person ("Texas", "Rio de Janeiro",
+    "the World Health Organization", "President Vladimir Putin"), not a body and a person ("Hamas Ismail Haniyeh")?"""
     words = [t.lower for t in run]
+    if any(_title_word(word) for word in words):
+        return True  # "a close ally of Russian President Vladimir Putin"
     name = " ".join(words)
     return (
         len(run) == 1
