@@ -587,6 +587,19 @@ def test_a_party_word_before_a_name_qualifies_it_like_a_nationality(phrase: str,
     assert [names.canonical(m) for m in found] == [name]
 
 
+@pytest.mark.parametrize("country", ["Saudi Arabia", "Czech Republic", "Dominican Republic"])
+def test_a_country_whose_name_opens_with_its_adjective_keeps_it(country: str) -> None:
+    text = f"{country} and the United States said the talks had failed."
+    names, found = table_for(text)
+    assert [names.canonical(m) for m in found] == [f"{country} and United States"]
+
+
+def test_military_and_police_ranks_are_titles() -> None:
+    text = "A spokesman, Brigadier Nabil Abdallah, said the talks failed. Det. Supt. Jane Roe said no."
+    assert resolve(text, "Brigadier Nabil Abdallah") == "Nabil Abdallah"
+    assert resolve(text, "Jane Roe") == "Jane Roe"
+
+
 def test_a_company_described_as_a_trade_keeps_its_name() -> None:
     text = "Shares in salmon farmer Nordvik Seafood fell. The Bergen-based firm said costs rose."
     assert resolve(text, "farmer Nordvik Seafood") == "Nordvik Seafood"

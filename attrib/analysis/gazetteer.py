@@ -478,7 +478,8 @@ TITLE_WORDS = frozenset(
     defence defense home interior justice finance state press shadow
     former acting chairman chairwoman chair director judge attorney
     inspector commissioner speaker premier leader head counterpart
-    maj brig cmdr supt insp det cpl pvt amb pres official""".split()
+    maj brig cmdr supt insp det cpl pvt amb pres official brigadier detective
+    superintendent constable corporal""".split()
 )
 # Party words that, like a nationality, may stand before a politician's name ("Republican Jane Doe").
 PARTY_ADJECTIVES = frozenset("republican democrat democratic conservative tory labour liberal socialist communist".split())
@@ -487,6 +488,7 @@ TITLE_ABBREVIATIONS = {
     "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
     "adm": "admiral", "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "maj": "major",
     "cmdr": "commander", "insp": "inspector", "amb": "ambassador", "pres": "president", "prof": "professor",
+    "brig": "brigadier", "det": "detective", "supt": "superintendent", "cpl": "corporal",
 }
 # Words after which a single capitalised word is a person, not a place.
 HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())

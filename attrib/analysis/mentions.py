@@ -611,7 +611,9 @@ def _is_title(word: str, k: int, run: list[Token]) -> bool:
     if word in gz.PARTY_ADJECTIVES and all(t.lower in gz.PARTY_ADJECTIVES for t in run[:k]):
         # "Liberal Democrat Tim Farron": a full name follows, not "Liberal Democrats"
         return len(run) > k + 2 and all(t.proper and t.lower not in gz.PARTY_ADJECTIVES for t in run[k + 1 : k + 3])
-    return k == 0 and word in gz.COUNTRY_ADJECTIVES and len(run) > 1 and run[1].proper and run[1].lower not in gz.NATIONALITY_ADJECTIVES
+    if k != 0 or word not in gz.COUNTRY_ADJECTIVES or len(run) < 2 or not run[1].proper or run[1].lower in gz.NATIONALITY_ADJECTIVES:
+        return False
+    return " ".join(t.lower for t in run) not in gz.COUNTRY_NAMES  # "Saudi Arabia", "Czech Republic" are names whole
 
 
 @lru_cache(maxsize=4096)
