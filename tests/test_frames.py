@@ -60,6 +60,9 @@ def source_of(text: str) -> str | None:
         ("Prices will rise next year, according to the central bank.", "the central bank"),
         ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
         ("Portugal's foreign ministry summoned the Spanish ambassador, according to a report by Lusa.", "Portugal's foreign ministry"),
+        # What an unnamed source knows stays with it after "according to".
+        ("Traces were found, according to two people familiar with the findings.", "two people familiar with the findings"),
+        ("The deal is close, according to sources close to the talks.", "sources close to the talks"),
         # A document's issuer is its source.
         ("Talks have stalled, according to a report by Lusa.", "Lusa"),
         ("A coach will be named soon, according to a statement from the Football Association.", "Football Association"),

@@ -344,21 +344,23 @@ def _listed(sentence: _Sentence, subject: Mention, headline: bool) -> Mention:
 
 
 def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
-    """The noun phrase after "according to": its first mention, or its own words when none is recognised."""
+    """The noun phrase after "according to": its first mention, or its own words when none is recognised
+    or the phrase says what an unnamed source knows."""
     j = i
     while j < sentence.size and sentence.word(j)[:1].isalnum() and sentence.word(j) not in _PHRASE_ENDS:
         j += 1
     if j == i:
         return None, ""
+    # "according to two people familiar with the findings": the whole phrase, as news words it.
+    knowing = any(f"{sentence.word(k)} {sentence.word(k + 1)}" in _KNOWING for k in range(i, j - 1))
     inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)
-    if inside is not None:
+    if inside is not None and not knowing:
         return _issuer(sentence, inside) or inside, "according"
     while j - 1 > i and (sentence.word(j - 1) in _TIME_PHRASE or sentence.word(j - 1).isdigit()):
         j -= 1
     first, last = sentence.starts[i], sentence.ends[j - 1]
     words = sentence.text[first:last]
     return Mention(first, last, words, "role", title=words), "according"
-
 
 
 def _issuer(sentence: _Sentence, document: Mention) -> Mention | None:
