@@ -182,6 +182,19 @@ def test_a_cue_that_is_as_often_a_noun_needs_its_own_subject() -> None:
     assert source_of("The agency is required to review the safety reports received each year.") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reports"),
+    [
+        ("Arias will present the report to member states next week.", False),
+        ("The agency must review the adverse-event reports received in its first year.", False),
+        # ... but a noun before a verb that opens what it reports is its subject.
+        ("Ukraine video claims to show soldiers at a depot.", True),
+    ],
+)
+def test_a_cue_form_after_a_noun_is_a_noun_unless_a_clause_follows(sentence: str, reports: bool) -> None:
+    assert [cue.reports for cue in first(sentence).cues] == [reports]
+
+
 def test_a_quote_ending_a_one_sentence_paragraph_is_no_headline() -> None:
     assert not first('The coach said the team was "ready."').headline
     assert first("Coach says team is ready").headline

@@ -90,6 +90,8 @@ _FUNCTION_WORDS = (
 )
 # Words that end the noun phrase after "according to".
 _PHRASE_ENDS = _SUBORDINATORS | {"that"}
+# Words that open what a verb reports ("video claims to show", "says that", "warns the"): after them it is no noun.
+_CLAUSE_OPENERS = _DETERMINERS | frozenset("that to it he she they we i".split())
 _QUOTING = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 _IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
@@ -275,6 +277,10 @@ def _source(
             return agent, "by"
     if sentence.word(first - 1) in _DETERMINERS:
         return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
+    before = sentence.texts[first - 1] if first > 0 else ""
+    if words[0] in NOUN_LIKE_CUES and last == first and before.islower() and first - 1 not in sentence.ending and _nounish(before):
+        if sentence.word(last + 1) not in _CLAUSE_OPENERS:
+            return None, "noun"  # "member states next week", "adverse-event reports received": a noun after a noun
     if passive:
         return None, ""
     subject = _subject_before(sentence, first, earlier)
