@@ -845,13 +845,13 @@ _RELATIVE_CLAUSE_RX = re.compile(r",\s*(?:who|which)(?![\w-])[^,;:]*")
 _SOURCE_CLAUSE_RX = re.compile(r"(?:,\s*|\s)(?:who|which)(?![\w-])[^,;:]*")
 # From the end of such a clause to the reporting verb after it: its closing comma and up to three words (", has since said").
 _CLAUSE_TO_VERB_RX = re.compile(r",\s*(?:[\w']+\s+){0,3}")
+# The reporter's question before an answer ("Asked whether the target would be met, he said"):
+# its words are the writer's, not the source's.
+_ASKED_RX = re.compile(r"(?:^|(?<=[,;]\s))(?:when\s+|after\s+being\s+)?asked\s+(?:whether|if|about|how|why|what|when|who|to)\b[^,;:]*", re.IGNORECASE)
 # Why a source is not named ("speaking on condition of anonymity because they
 # were not authorized to discuss the plans", "who asked not to be identified"):
 # the writer's sourcing.  Its explanation ("because ...", "to discuss ...")
 # runs to the clause's end, a reporting verb or "that".
-# The reporter's question before an answer ("Asked whether the target would be met, he said"):
-# its words are the writer's, not the source's.
-_ASKED_RX = re.compile(r"(?:^|(?<=[,;]\s))(?:when\s+|after\s+being\s+)?asked\s+(?:whether|if|about|how|why|what|when|who|to)\b[^,;:]*", re.IGNORECASE)
 _SOURCING_RX = re.compile(
     r"(?<![\w-])(?:"
     r"(?:(?:speaking|spoke|talking|talked)\s+(?:to\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"

@@ -281,7 +281,7 @@ class _Parser:
                 return possessive
         if self._modifies_next_name(j):
             return None, j
-        if len(run) == 1 and words[0] in gz.NATIONALITY_ADJECTIVES or _PARTY_LABEL.fullmatch(text, run[0].start, run[-1].end):
+        if (len(run) == 1 and words[0] in gz.NATIONALITY_ADJECTIVES) or _PARTY_LABEL.fullmatch(text, run[0].start, run[-1].end):
             return None, j  # "Qatari and US mediation", "Sen. Ana Ruiz, D-Ore.": no one's name
         if gz.MODIFIERS.issuperset(words) and words[-1] not in ROLE_WORDS:
             # "Top elections officials": modifiers, then lowercase words and the role noun.
