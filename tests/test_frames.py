@@ -60,6 +60,11 @@ def source_of(text: str) -> str | None:
         ("Prices will rise next year, according to the central bank.", "the central bank"),
         ("Around 400 homes were flooded, according to Danish tallies.", "Danish tallies"),
         ("Portugal's foreign ministry summoned the Spanish ambassador, according to a report by Lusa.", "Portugal's foreign ministry"),
+        # People where they are speak, not the place.
+        ("Witnesses at the scene said the car was speeding.", "Witnesses at the scene"),
+        ("Residents of the town said the water was brown.", "Residents of the town"),
+        ("Protesters outside the embassy said they would stay.", "Protesters outside the embassy"),
+        ("However, the members of the agency's advisory committee did recommend a new label.", "the members of the agency's advisory committee"),
         # What an unnamed source knows stays with it after "according to".
         ("Traces were found, according to two people familiar with the findings.", "two people familiar with the findings"),
         ("The deal is close, according to sources close to the talks.", "sources close to the talks"),

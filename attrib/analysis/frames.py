@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from attrib.analysis import gazetteer as gz
 from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
 from attrib.analysis.names import Mention
-from attrib.analysis.prose import DOCUMENT, ORG, PERSON
+from attrib.analysis.prose import DOCUMENT, GROUP, ORG, PERSON, PERSON_NOUNS, singular
 
 # An abbreviation ("U.S."), a word (with inner hyphens, apostrophes, stops, "&" or "/"), or one other mark.
 # Every token starts at a non-space and "(?:\w\.){2,}" is "\w\.\w\.(?:\w\.)*": written so, with the
@@ -74,6 +74,8 @@ _APPOSITION_OPENERS = frozenset(
 )
 # A mention after one of these is its object, not a subject: "flew to New York hours later accusing".
 _PREPOSITIONS = frozenset("to from in at of for with by on into onto over against about than via".split())
+# Where people are: "witnesses at the scene", "residents of the town", "protesters outside the embassy".
+_WHERE = frozenset("at in of from near outside inside on".split())
 _BE = frozenset("is are was were be been being".split())
 # What ties an unnamed source to what it knows: "people familiar with the matter", "a source close to the talks".
 _KNOWING = frozenset(("familiar with", "close to", "briefed on", "knowledge of", "involved in", "privy to", "knowledgeable about"))
@@ -394,6 +396,9 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
                 knowing = _knowing_source(sentence, sentence.mention_start(mention), j)  # "sources close to Ana Ruiz said"
                 if knowing is not None:
                     return knowing
+                there = _people_there(sentence, sentence.mention_start(mention), mention.end)  # "Protesters outside the embassy said"
+                if there is not None:
+                    return there
                 # "flew to New York hours later accusing": past a time phrase, an object of a preposition is no subject.
                 return None if dated and sentence.word(sentence.mention_start(mention) - 1) in _PREPOSITIONS else mention
             j = sentence.mention_start(mention) - 1
@@ -452,6 +457,9 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
     if knowing is not None:
         return knowing
     first, last = sentence.starts[start], sentence.ends[j]
+    there = _people_there(sentence, start, last)
+    if there is not None:
+        return there
     words = sentence.text[first:last]
     phrase = Mention(first, last, words, "role", title=words)
     partner = sentence.ending.get(start - 2) if sentence.word(start - 1) == "and" else None
@@ -482,6 +490,25 @@ def _knowing_source(sentence: _Sentence, start: int, j: int) -> Mention | None:
     words = sentence.text[source.start : last]
     entity = source.entity if source.kind in ("role", "joint") else ""  # a lone capitalised "People" is no place
     return Mention(source.start, last, words, "role", title=words, entity=entity)
+
+
+def _people_there(sentence: _Sentence, start: int, last: int) -> Mention | None:
+    """ "Witnesses at the scene said", "Residents of the town said": the phrase at tokens[start:] is where
+    the people before it are, and they speak; the phrase runs to character `last`."""
+    if sentence.word(start - 1) not in _WHERE:
+        return None
+    people = sentence.ending.get(start - 2)
+    if people is not None:
+        if people.kind != "role" or people.entity not in (PERSON, GROUP) or not _may_speak(people):
+            return None
+        first, entity = people.start, people.entity
+    else:
+        word = sentence.word(start - 2)
+        if not (word.endswith("s") and singular(word) in PERSON_NOUNS and (start == 2 or sentence.boundary(start - 3))):
+            return None
+        first, entity = sentence.starts[start - 2], PERSON
+    span = sentence.text[first:last]
+    return Mention(first, last, span, "role", title=span, entity=entity)
 
 
 def _nounish(word: str) -> bool:
