@@ -517,6 +517,12 @@ def test_a_bare_body_noun_means_the_body_the_article_names() -> None:
     assert [names.canonical(m) for m in found if m.text == "Police"] == ["Greater Manchester Police"] * 2
 
 
+def test_the_force_is_the_police_force_named_before() -> None:
+    text = "West Yorkshire Police said a man was charged. The force said two victims remained in hospital."
+    assert resolve(text, "The force") == "West Yorkshire Police"
+    assert resolve("The air force said the jet crashed.", "The air force") == "air force"
+
+
 def test_a_headlines_bare_noun_means_the_body_its_lead_names() -> None:
     text = "Firm denies data breach\n\nLONDON - Northgate Telecom has denied that customer data was stolen."
     assert resolve(text, "Firm") == "Northgate Telecom"

@@ -407,7 +407,7 @@ ORG_DESCRIPTORS = frozenset(
     league club team party movement militia faction coalition alliance
     startup start-up conglomerate subsidiary unit division arm service
     council committee commission board court tribunal government
-    administration military army navy police
+    administration military army navy police force
     """.split()
 )
 # "the company" and its like describe a business, which a body whose name ends in one of
