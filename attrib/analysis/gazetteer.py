@@ -392,24 +392,6 @@ PERSON_DESCRIPTORS = frozenset(
     inventor designer architect engineer chef model hero
     """.split()
 )
-# Nouns that describe an organisation before or instead of its name:
-# "security firm Vantor", "the company", "the regulator".
-ORG_DESCRIPTORS = frozenset(
-    """
-    firm company group giant maker chipmaker carmaker automaker drugmaker steelmaker planemaker shipbuilder
-    manufacturer producer carrier airline
-    bank lender insurer retailer chain brand utility operator provider
-    developer builder contractor supplier distributor exporter importer
-    broadcaster newspaper outlet paper tabloid magazine channel station
-    network publisher agency watchdog regulator authority body ministry
-    department office organisation organization charity nonprofit non-profit
-    ngo foundation institute university union association federation
-    league club team party movement militia faction coalition alliance
-    startup start-up conglomerate subsidiary unit division arm service
-    council committee commission board court tribunal government
-    administration military army navy police force
-    """.split()
-)
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
 BUSINESS_NOUNS = frozenset(
@@ -417,6 +399,20 @@ BUSINESS_NOUNS = frozenset(
     manufacturer producer carrier airline bank lender insurer retailer chain
     brand utility operator provider developer builder contractor supplier distributor exporter importer
     startup start-up conglomerate subsidiary""".split()
+)
+# Nouns that describe an organisation before or instead of its name:
+# "security firm Vantor", "the company", "the regulator".
+ORG_DESCRIPTORS = BUSINESS_NOUNS | frozenset(
+    """
+    group broadcaster newspaper outlet paper tabloid magazine channel station
+    network publisher agency watchdog regulator authority body ministry
+    department office organisation organization charity nonprofit non-profit
+    ngo foundation institute university union association federation
+    league club team party movement militia faction coalition alliance
+    unit division arm service
+    council committee commission board court tribunal government
+    administration military army navy police force
+    """.split()
 )
 PUBLIC_BODY_ENDS = frozenset(
     """administration agency authority body ministry department office organisation organization charity
