@@ -225,3 +225,39 @@ def test_cues_keep_their_offsets() -> None:
 def test_words_between_counts_runs_of_word_characters(text: str, start: int, end: int) -> None:
     expected = len(re.findall(r"\w+", text[max(start, 0) : max(end, 0)])) if start <= end else 99
     assert words_between(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A verb that as often names an act yields to "according to" and to a verb of saying.
+        ("Chelsea have agreed a fee for the winger, according to people familiar with the deal.", "people familiar with the deal"),
+        ("Rebels called for calm, the governor said.", "the governor"),
+        # A finding verb yields too.
+        ("The investigation found no evidence of wrongdoing, the ministry said.", "the ministry"),
+    ],
+)
+def test_a_verb_of_saying_outranks_an_act_or_a_finding(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The review found that staff had been overworked.", "The review"),
+        ("Three patients died after delays in treatment, an inquiry has found.", "an inquiry"),
+        ("A report by the National Audit Office found that the regulator had failed to act.", "National Audit Office"),
+        ("The study shows a sharp fall in deaths.", "The study"),
+    ],
+)
+def test_a_document_or_inquiry_reports_what_it_found(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Police found a body in the river on Sunday.", "The minister showed visitors around the plant.", "Divers found the wreck."],
+)
+def test_finding_a_thing_reports_nothing(sentence: str) -> None:
+    view = first(sentence)
+    assert view.main is None and not view.reporting_word

@@ -139,6 +139,8 @@ def test_every_reporting_entry_is_found_whole() -> None:
         ("Nothing can justify the collective punishment of the villagers, the envoy said.", "condemn"),
         ("Rights groups said the shelling of the market was a massacre.", "condemn"),
         ("The committee said the flood defences were not fit for purpose.", "condemn"),
+        ("The minister said it was not acceptable that warnings had been ignored.", "condemn"),
+        ("She said such abuse was never tolerable.", "condemn"),
         ("The opposition called the report a damning verdict on the government.", "condemn"),
         # hedge
         ("The mayor said the levee had possibly been breached overnight.", "hedge"),
@@ -589,3 +591,9 @@ def test_anchored_patterns_find_what_a_full_scan_finds(words: list[str], space: 
     ]
     expected += [m.start() for p in patterns[-4:] for m in p.rx.finditer(text)]
     assert list(lexicon._event_starts(text, [])) == expected
+
+
+def test_every_hedge_phrase_is_spelt_as_news_writes_it() -> None:
+    # "~try+" once doubled the y: "tryying to ascertain" matched nothing anyone writes.
+    assert {"tried to verify", "tries to ascertain"} <= HEDGE
+    assert not [phrase for phrase in HEDGE if "tryy" in phrase]

@@ -615,3 +615,71 @@ def test_a_company_described_as_a_trade_keeps_its_name() -> None:
 def test_a_spokesperson_speaks_for_whom_they_serve() -> None:
     text = "A spokesperson for the Oslo mayor said the road would reopen. Later the spokesperson said more."
     assert resolve(text, "the spokesperson") == "Oslo mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("President Ursula von der Leyen spoke. Later, von der Leyen said talks would go on.", "von der Leyen", "Ursula von der Leyen"),
+        ("Crown Prince Mohammed bin Salman spoke. Bin Salman added that output would rise.", "Bin Salman", "Mohammed bin Salman"),
+        ("Striker Ruud van Nistelrooy spoke. Van Nistelrooy said he was happy.", "Van Nistelrooy", "Ruud van Nistelrooy"),
+    ],
+)
+def test_a_surname_with_its_particles_is_the_person_named_in_full(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Coach Pep Guardiola was upbeat. \"We played well,\" the Spaniard said.", "the Spaniard", "Pep Guardiola"),
+        ("Forward Kylian Mbappe scored. The Frenchman said the team was lucky.", "The Frenchman", "Kylian Mbappe"),
+        ("Striker Erling Haaland stayed. The Norwegian said he was happy.", "The Norwegian", "Erling Haaland"),
+        ("Coach Enzo Maresca spoke. \"No comment,\" said the Italian.", "the Italian", "Enzo Maresca"),
+    ],
+)
+def test_a_nationality_after_the_stands_for_the_person_named_before(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_people_and_its_government_are_not_one_person() -> None:
+    # "the French", "the Chinese" mean a people or its government, not the person named last.
+    found = [m.text for s in analyse("Coach Ana Ruiz spoke. The French said the plan was fair.").sentences for m in s.mentions]
+    assert "The French" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("The families' lawyer, Priya Nair of Leigh Day, said they welcomed it.", "Priya Nair of Leigh Day", "Priya Nair"),
+        ("Dr Jane Ode of Oxford University said the data were clear.", "Dr Jane Ode of Oxford University", "Jane Ode"),
+        ("Tom Reeves of Greenpeace UK called the ruling reckless.", "Tom Reeves of Greenpeace UK", "Tom Reeves"),
+    ],
+)
+def test_a_person_of_an_organisation_is_the_person(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Bank of England Governor Andrew Bailey said rates would stay high.", "Andrew Bailey"),
+        ("Baroness Chapman of Darlington said the plan was sound.", "Baroness Chapman of Darlington"),
+        ("The Duke of Sussex said he had no regrets.", "Duke of Sussex"),
+        ("The United States of America said it agreed.", "United States of America"),
+    ],
+)
+def test_names_and_titles_with_of_stay_whole(text: str, phrase: str) -> None:
+    assert [m.name for s in analyse(text).sentences for m in s.mentions][0] == phrase
+
+
+def test_agents_are_people_and_a_club_is_no_person() -> None:
+    text = "Souza's agent, Andre Cury, said his client was happy. The club said it would not comment."
+    assert resolve(text, "The club") != "Andre Cury"
+
+
+def test_a_title_case_headline_makes_no_name_of_words_the_article_never_uses() -> None:
+    text = "Apple Confirms Data Breach Affecting Millions of Users\n\nApple confirmed on Thursday that hackers had accessed the data of 4 million customers."
+    names = {m.text for s in analyse(text).sentences for m in s.mentions}
+    assert "Apple" in names
+    assert not any("Millions" in name or "Affecting" in name for name in names)

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from attrib.analysis import gazetteer as gz
-from attrib.analysis.lexicon import HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
+from attrib.analysis.lexicon import ACT_VERBS, FINDING_VERBS, HEADLINE_VERBS, NOUN_LIKE_CUES, REPORTING_VERBS
 from attrib.analysis.names import Mention
 from attrib.analysis.prose import DOCUMENT, GROUP, ORG, PERSON, PERSON_NOUNS, singular
 
@@ -226,7 +226,10 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
     alleged that ..."); "quoting Y" names the one quoted; "according to"
     and "claims by" yield to a verb with its own subject (so a news agency
     that only relays a statement is not its source), a finite verb to a
-    participle ("..., with Hamas insisting ..., while Israel says").
+    participle ("..., with Hamas insisting ..., while Israel says").  A verb
+    that as often names an act, or a finding, yields to both ("Chelsea have
+    agreed a fee, according to people familiar with the deal"; "X called for
+    calm, Y said"; "The inquiry found no wrongdoing, the ministry said").
     """
     framed = [c for c in cues if c.source is not None and c.reports]
     if len(framed) < 2:
@@ -238,7 +241,8 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
         # "... after the government said X, and follows claims by Ukraine": a noun's source ranks with a subordinate verb's.
         noun = cue.frame == "by" and not cue.passive
         clause = 2 if empty else int(cue.subordinate or noun)
-        return (clause, _FRAME_RANK[cue.frame], cue.verb.endswith("ing"), cue.start)
+        act = 2 if (cue.verb in ACT_VERBS or cue.verb in FINDING_VERBS) and cue.frame in ("subject", "inverted") else 0
+        return (clause, _FRAME_RANK[cue.frame] + act, cue.verb.endswith("ing"), cue.start)
 
     return min(framed, key=rank)
 

@@ -260,6 +260,13 @@ NATIONALITY_ADJECTIVES: frozenset[str] = (
     | frozenset(adjective.split()[-1] for adjective in _COUNTRY_ADJECTIVES)  # "Korean" as in "North Korean"
     | frozenset(w.lower() for w in _OTHER_ADJECTIVES.split())
 )
+# Nationality words that stand for one person after "the": "the Spaniard said", "the Norwegian
+# added".  Those in -ese, -ish, -ch or -ss ("the Chinese", "the French") mean a people or its
+# government, so only adjectives in -an and -i count, with the nouns that differ from the adjective.
+DEMONYMS: frozenset[str] = frozenset(a for a in NATIONALITY_ADJECTIVES if a.endswith(("an", "i"))) | frozenset(
+    """spaniard frenchman frenchwoman dutchman dutchwoman briton englishman englishwoman scot scotsman
+    scotswoman welshman welshwoman irishman irishwoman swede dane finn pole turk""".split()
+)
 
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 MONTHS = frozenset(
@@ -374,7 +381,7 @@ LOCATIVE_WORDS = frozenset(
 # "track star Ruth Chebet", "the 28-year-old", "the Kenyan-born runner".
 PERSON_DESCRIPTORS = frozenset(
     """
-    star athlete runner sprinter player striker midfielder defender goalkeeper
+    star athlete runner sprinter player striker midfielder defender goalkeeper winger forward
     captain coach manager boxer fighter swimmer cyclist skier golfer champion
     singer rapper musician artist actor actress comedian director producer
     writer author novelist poet journalist reporter columnist editor
@@ -389,7 +396,7 @@ PERSON_DESCRIPTORS = frozenset(
     cleric imam priest bishop rabbi monk ruler monarch dictator strongman
     founder owner chairman chairwoman boss chief executive ceo cfo spokesman
     spokeswoman spokesperson aide adviser advisor envoy diplomat official
-    inventor designer architect engineer chef model hero
+    inventor designer architect engineer chef model hero agent
     """.split()
 )
 # "the company" and its like describe a business, which a body whose name ends in one of
@@ -442,7 +449,7 @@ DOCUMENT_NOUNS = frozenset(
     """statement report article story study email e-mail letter document release
     filing memo survey poll tweet post communique communiqué readout transcript
     complaint lawsuit indictment ruling verdict assessment analysis review
-    investigation probe tallies tally figures estimates estimate data findings""".split()
+    investigation probe tallies tally figures estimates estimate data findings inquiry audit""".split()
 )
 
 # Plural nouns for people that are a source on their own only as the subject of a
@@ -465,7 +472,7 @@ COLLECTIVE_NOUNS = frozenset(
 # Honorifics and job-title words that may precede a name ("Defence Secretary John Healey").
 # A capitalised run is split after its last one.
 TITLE_WORDS = frozenset(
-    """mr mrs ms mx miss dr prof sir dame lord lady baroness baron earl duke
+    """mr mrs ms mx miss dr prof sir dame lord lady baroness baron earl duke duchess marquess countess viscount
     king queen prince princess pope rev president vice prime minister
     secretary chancellor senator sen rep representative congressman
     congresswoman governor gov mayor general gen colonel col admiral adm
@@ -488,7 +495,7 @@ TITLE_ABBREVIATIONS = {
 }
 # Words after which a single capitalised word is a person, not a place.
 HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
-PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
+PEERAGE = frozenset("lord lady baroness baron viscount earl duke duchess marquess countess".split())
 FEMALE_WORDS = frozenset("mrs ms miss dame lady baroness queen princess".split())
 MALE_WORDS = frozenset("mr sir lord baron king prince".split())
 # Role nouns that can stand for a person or people ("the pair", "officials").
@@ -548,6 +555,8 @@ FUNCTION_WORDS = frozenset(
 )
 # Lowercase words inside names: "Ministry of Defence", "Ursula von der Leyen".
 LINK_WORDS = frozenset("of de da van von bin al le la del der du des".split())
+# The link words that can open a surname: "von der Leyen said", "Bin Salman added".
+NAME_PARTICLES = frozenset("de da van von bin del der du des".split())
 
 # Nouns that a role word before them only modifies: "executive order", "military parade", "police station".
 COMPOUND_HEADS = frozenset(

@@ -430,6 +430,7 @@ _CONDEMN_SPECS = (
     "barbarity", "brutal", "brutality", "brutally", "heinous", "vile",
     "despicable", "disgraceful", "disgrace", "shameful", "shameless", "shame",
     "shame on", "unacceptable", "intolerable", "inexcusable", "unjustifiable",
+    "not|never (acceptable|tolerable|excusable|justifiable)",
     "indefensible", "unforgivable", "unjustified", "unprovoked", "egregious",
     "flagrant", "flagrantly", "blatant", "blatantly", "brazen", "brazenly",
     "cynical", "cynically", "callous", "cowardly", "disgusting", "sickening",
@@ -531,7 +532,7 @@ _HEDGE_SPECS = (
     "(still|) trying|working|seeking|attempting|waiting to determine|establish|ascertain|"
     "understand|confirm|verify|assess|identify",
     "(still|) trying|working|seeking|attempting to (find out|work out|piece together)",
-    "~try+ to determine|establish|ascertain|verify",
+    "~try to determine|establish|ascertain|verify",
     "still examining|investigating|assessing|reviewing|evaluating|studying|analysing|analyzing|"
     "gathering|checking|collecting",
     "still looking into", "still working out",
@@ -1198,7 +1199,11 @@ def _lexicon_spans(text: str, names: tuple[str, ...] = _ALL_LEXICONS) -> dict[st
     return found
 
 
+# Verbs that report what a document or an inquiry established ("the review found that ...",
+# "a poll showed ..."), and mostly name an act with any other subject ("police found a body").
+FINDING_VERBS = frozenset("found finds showed shows".split())
 _HEADLINE_RX = _compile(HEADLINE_VERBS)
+_FINDING_RX = _compile(FINDING_VERBS)
 _NEGATION_RX = _compile(NEGATION | _PSEUDO_NEGATION)
 _CONDITION_RX = _compile(CONDITION | _PSEUDO_CONDITION)
 _MODAL_RX = _compile(MODALS)
@@ -1378,6 +1383,12 @@ def reporting_cues(text: str) -> list[tuple[int, int, str]]:
 def headline_cues(text: str) -> list[tuple[int, int, str]]:
     """The present-tense verbs of HEADLINE_VERBS in a headline, as (start, end, text as written)."""
     return [(m.start(), m.end(), text[m.start() : m.end()]) for m in _HEADLINE_RX.finditer(_normalise(text))]
+
+
+def finding_cues(text: str) -> list[tuple[int, int, str]]:
+    """The FINDING_VERBS in a sentence, as (start, end, text as written): cues only once a frame
+    gives them a document as subject, or a clause after "that"."""
+    return [(m.start(), m.end(), text[m.start() : m.end()]) for m in _FINDING_RX.finditer(_normalise(text))]
 
 
 def keyword_stance(text: str) -> str:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from attrib.analysis import gazetteer as gz
-from attrib.analysis.lexicon import REPORTING_VERBS
+from attrib.analysis.lexicon import FINDING_VERBS, REPORTING_VERBS
 from attrib.analysis.prose import (
     AUXILIARIES,
     COUNTRY,
@@ -76,6 +76,8 @@ def _plural(noun: str) -> str:
 
 # People named by a bare plural as the subject of a reporting verb ("..., and analysts said").
 _BARE_PLURALS = frozenset(_plural(noun) for noun in PERSON_NOUNS)
+# Where `_Parser.mentions` tries `_at` besides capitalised words.
+_STARTS = _OPENERS | _BARE_PLURALS | gz.NAME_PARTICLES
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
@@ -158,7 +160,7 @@ class _Parser:
     def mentions(self) -> list[Mention]:
         found: list[Mention] = []
         i = 0  # the first token not yet read
-        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _OPENERS or tok.lower in _BARE_PLURALS]:
+        for k in [k for k, tok in enumerate(self.tokens) if tok.capitalised or tok.lower in _STARTS]:
             if k >= i:
                 mention, i = self._at(k)
                 if mention is not None:
@@ -188,6 +190,9 @@ class _Parser:
             role = self._role(i, i + 1)
             if role is not None:
                 return role
+            if low == "the" and self._demonym(i):
+                span = self.text[tok.start : tokens[i + 1].end]  # "the Spaniard said": a person named before
+                return Mention(tok.start, tokens[i + 1].end, span, "role", title=span, entity=PERSON), i + 2
             if low in _DETERMINERS and i + 1 < len(tokens) and tokens[i + 1].proper:
                 named, j = self._name(i + 1)
                 if named is not None and named.kind == "role":  # "The Foreign Ministers", "A Kremlin spokesman" keep their article
@@ -203,7 +208,7 @@ class _Parser:
                 return role
         if not tok.capitalised and low in _BARE_PLURALS and self._subject_of_cue(i + 1, i):
             return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=_role_entity(low)), i + 1
-        if tok.proper or low in RUN_WORDS:
+        if tok.proper or low in RUN_WORDS or low in gz.NAME_PARTICLES and (i == 0 or not tokens[i - 1].proper):
             return self._name(i)
         return None, i + 1
 
@@ -227,9 +232,11 @@ class _Parser:
             return before is not None and nxt is not None and nxt.capitalised
         if tok.lower == "and":
             return before is not None and nxt is not None and self._and_inside_name(j, first)
-        # "Ruud van der Berg": particles between a name's words.
+        # "Ruud van der Berg": particles between a name's words, or opening a surname ("von der Leyen said").
         following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
-        return before is not None and (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
+        if before is None:
+            return low in gz.NAME_PARTICLES and following is not None and following.proper
+        return (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
 
     def _and_inside_name(self, j: int, first: int) -> bool:
         """ "Johnson and Johnson", "Food and Drug Administration", "Trinidad and Tobago"."""
@@ -274,6 +281,12 @@ class _Parser:
         if first == last:
             return None, j
         run = tokens[first:last]
+        of = next((k for k, t in enumerate(run) if t.lower == "of"), 0)
+        employer_end = 0
+        if of and self._person_of(run[:of]):
+            employer_end = run[-1].end  # "Priya Nair of Leigh Day said": a person, then where they work
+            last = first + of
+            run = run[:of]
         words = [t.lower for t in run]
         if run[-1].possessive:
             possessive = self._possessive_role(j, run)
@@ -316,7 +329,21 @@ class _Parser:
                 split_off = self._leading_name(name_tokens, first)
                 if split_off is not None:
                     return split_off
-        return self._named(run, first, title_tokens, name_tokens, span_text, gender, j), j
+        named = self._named(run, first, title_tokens, name_tokens, span_text, gender, j)
+        if employer_end:
+            span = text[named.start : employer_end]
+            return Mention(named.start, employer_end, span, "name", name=named.name, title=named.title, gender=named.gender, entity=PERSON), j
+        return named, j
+
+    def _person_of(self, run: list[Token]) -> bool:
+        """Is `run`, before an "of", a person's name ("Priya Nair", "Dr Jane Ode") rather than the
+        first words of a body's or a peer's ("Bank", "Secretary", "Baroness Chapman")?"""
+        words = [t.lower for t in run]
+        if not 2 <= len(run) <= 4 or not all(t.proper for t in run) or not gz.PEERAGE.isdisjoint(words):
+            return False
+        if not gz.INSTITUTION_WORDS.isdisjoint(words) or words[-1] in gz.TITLE_WORDS:
+            return False
+        return words[-1] in self.seen.surnames or words[0] in gz.HONORIFICS
 
     def _institution(self, run: list[Token], words: list[str], first: int, span_text: str) -> Mention:
         """ "Taiwanese Ministry of National Defence", "Russian Foreign Ministry": a body's name, title words and all."""
@@ -361,6 +388,11 @@ class _Parser:
             kind = "surname" if titled else "place"
             return Mention(run[0].start, run[-1].end, span_text, kind, name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
         return Mention(run[0].start, run[-1].end, span_text, "name", name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
+
+    def _demonym(self, i: int) -> bool:
+        """ "the Norwegian said", "said the Frenchman": a nationality standing for a person, after tokens[i]."""
+        nationality = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nationality is not None and nationality.lower in gz.DEMONYMS and nationality.capitalised and self._subject_of_cue(i + 2, i)
 
     def _subject_of_cue(self, j: int, i: int | None = None) -> bool:
         """Does a reporting verb follow the run ending before `j` ("Heather Webb said"), or precede
@@ -509,7 +541,10 @@ class _Parser:
         if before[-2:] == ["according", "to"]:
             return True
         nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
-        return nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES
+        if nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES:
+            return True
+        verb = next((t.lower for t in tokens[k + 1 : k + 4] if t.lower not in AUXILIARIES), "")
+        return verb in FINDING_VERBS  # "an inquiry has found", "the poll shows"
 
     def _with_place(self, j: int, role: Mention) -> tuple[Mention, int]:
         """ "Officials in Moscow", "a spokesperson for the UN Secretary-General", "Peru's ambassador to the UN",

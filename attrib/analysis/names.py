@@ -221,12 +221,19 @@ class NameTable:
         if mention.kind == "joint" and mention.parts:
             return _list_name([self.canonical(p) for p in mention.parts])
         if mention.kind == "name" and mention.entity in (PERSON, ""):
-            return mention.name
+            return self._full_name(mention.name)
         if mention.kind in ("surname", "place", "name"):
             return self._bare_body(mention) or self._named(mention.name or mention.text, mention.entity)
         if mention.kind == "role":
             return self.by_title(mention.title, mention.start) or self.antecedent(mention) or _role_name(mention.text)
         return strip_determiner(mention.text)
+
+    def _full_name(self, name: str) -> str:
+        """ "von der Leyen", "Bin Salman": a surname with its particles is the person named in full before."""
+        if name.split()[0].lower() not in gz.NAME_PARTICLES:
+            return name
+        full = self.people.get(_surname(name), name)
+        return full if full.lower().endswith(" " + name.lower()) else name
 
     def _named(self, name: str, entity: str) -> str:
         plain, acronym, single, lower = _name_forms(name)
@@ -320,8 +327,9 @@ class NameTable:
             if lowered[0] in ("his", "her", "its", "their"):
                 return None
             return next((e.name for e in self._before(mention.start) if e.joint), None)
-        if AGE.fullmatch(lowered[-1]) or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES:
-            return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner"
+        demonym = len(lowered) == 2 and lowered[1] in gz.DEMONYMS
+        if AGE.fullmatch(lowered[-1]) or demonym or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES:
+            return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner", "the Spaniard"
         if lowered[-1] in PERSON_NOUNS:
             # An office: "the prime minister" is not whoever was named last.  Only in an article's
             # lead, before anyone is named, does it point to the first person named after.

@@ -33,6 +33,9 @@ POSSESSIVE = re.compile(r"['\u2019]s?$")
 _POSSESSIVE_ENDINGS = ("'", "\u2019", "'s", "\u2019s")
 # Words that may stand between a subject and its verb: "protesters have also said".
 AUXILIARIES = frozenset("has have had is are was were will would also later earlier then now been , could can".split())
+# Marks that may close a sentence after its stop, and the stops: a line ending in none is a headline.
+CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
+STOPS = ".!?\u2026"
 _BREAKS = frozenset(".!?:;\"\u201c\u201d\u2018\u2019\u00ab\u00bb([\u2022*-\u2013\u2014|")
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -156,7 +159,8 @@ class Evidence:
     with no capitalised neighbour ("Hamas" in "with Hamas insisting");
     `surnames`: last words of two- or three-word names shaped like a
     person's ("Trump" from "Donald Trump"); `shouted`: words it writes in
-    capitals outside all-capitals lines ("WHO", "NATO").
+    capitals outside all-capitals lines ("WHO", "NATO"); `opening`:
+    capitalised words it starts a sentence or clause with.
     """
 
     lower: frozenset[str]
@@ -164,6 +168,7 @@ class Evidence:
     alone: frozenset[str]
     surnames: frozenset[str]
     shouted: frozenset[str]
+    opening: frozenset[str]
 
 
 @lru_cache(maxsize=16)
@@ -174,6 +179,7 @@ def evidence(text: str) -> Evidence:
     alone: set[str] = set()
     surnames: set[str] = set()
     shouted: set[str] = set()
+    opening: set[str] = set()
     for run in _PERSON_SHAPE.finditer(text):
         words = run.group().split()
         first, last = words[0].lower(), POSSESSIVE.sub("", words[-1]).lower()
@@ -189,14 +195,16 @@ def evidence(text: str) -> Evidence:
                 continue
             if word.isupper() and len(word) > 1:
                 shouted.add(word)
-            elif n > 0 and words[n - 1] not in _BREAKS:
+            elif n == 0 or words[n - 1] in _BREAKS:
+                opening.add(unpossessive(word.lower()))
+            else:
                 low = unpossessive(word.lower())
                 inner.add(low)
                 after = words[n + 1] if n + 1 < len(words) else "."
                 if not capitalised(words[n - 1]) and not capitalised(after):
                     alone.add(low)
     lower = {unpossessive(word.lower()) for word in written_lower}  # each distinct word once
-    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted))
+    return Evidence(frozenset(lower), frozenset(inner), frozenset(alone), frozenset(surnames - lower), frozenset(shouted), frozenset(opening))
 
 
 def title_case(words: list[str]) -> bool:
@@ -284,8 +292,10 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
         names = [n for n, word in enumerate(words) if _shouted_name(word, seen)]
     else:
         headline = _title_case([shape.vote for shape in shapes])
+        # A Title Case line with no final stop is a headline, whose every word is capitalised.
+        unstopped = headline and text[start:end].rstrip(CLOSERS)[-1:] not in STOPS
         opening = next((n for n, shape in enumerate(shapes) if shape.alnum), len(words))
-        names = [n for n, shape in enumerate(shapes) if shape.capital and _proper(words, n, shape.name, headline, seen, n <= opening)]
+        names = [n for n, shape in enumerate(shapes) if shape.capital and _proper(words, n, shape.name, headline, seen, n <= opening, unstopped)]
     # Built as plain tuples, each word's cached fields after its span: `Token(...)` costs a Python call per word.
     new = tuple.__new__
     tokens = [new(Token, m.span() + shape.tail) for m, shape in zip(matches, shapes)]
@@ -300,9 +310,9 @@ def _shouted_name(word: str, seen: Evidence) -> bool:
     return word in seen.shouted or low in seen.inner or low in gz.COUNTRY_NAMES or low in gz.CAPITALS
 
 
-def _proper(words: list[str], n: int, by_letters: int, headline: bool, seen: Evidence, initial: bool) -> bool:
+def _proper(words: list[str], n: int, by_letters: int, headline: bool, seen: Evidence, initial: bool, unstopped: bool) -> bool:
     """Is capitalised words[n] a name?  `by_letters`: what the word alone says (`_Shape.name`);
-    `initial`: no word before it holds a letter or digit."""
+    `initial`: no word before it holds a letter or digit; `unstopped`: the words are a Title Case headline."""
     if by_letters == _NAME:
         return True
     if by_letters == _NOT_NAME or by_letters == _DATE_WORD and _is_month(words, n):
@@ -312,6 +322,8 @@ def _proper(words: list[str], n: int, by_letters: int, headline: bool, seen: Evi
     low = unpossessive(words[n].lower().rstrip("."))
     if low in seen.lower and low not in seen.inner:
         return False
+    if unstopped and seen.lower and low not in seen.inner and low not in seen.opening and low not in gz.COUNTRY_NAMES:
+        return False  # a word of a Title Case headline that the text below it never writes is no name
     return not (initial and (low in gz.SENTENCE_WORDS or _adverbial(words, n, seen)))
 
 

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 
 from attrib.analysis.frames import Cue, annotate, main_cue
-from attrib.analysis.lexicon import headline_cues, reporting_cues
+from attrib.analysis.lexicon import FINDING_VERBS, finding_cues, headline_cues, reporting_cues
 from attrib.analysis.names import Mention, NameTable, find_mentions
-from attrib.analysis.prose import is_credit_line
+from attrib.analysis.prose import CLOSERS, DOCUMENT, STOPS, is_credit_line
 from attrib.analysis.quotes import QuoteSpan, find_quotes
 from attrib.analysis.segmentation import Span, paragraphs, split_sentences
 
@@ -25,8 +25,6 @@ _ASCII_WORD_BYTES = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") e
 _HEADLINE_SOURCE = re.compile(r":\s+(?:[\w'\u2019-]+\s+){0,3}[\w'\u2019-]+$")
 # A headline opening "China: ...": one to three words, a colon, then the claim.
 _LEADING_SOURCE = re.compile(r"^[\w'\u2019.&-]+(?:\s+[\w'\u2019.&-]+){0,2}(?=:\s+\S+\s+\S+\s+\S)")
-_HEADLINE_ENDINGS = ".!?\u2026"
-_CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
 # A caption carries its picture's credit: "... on Sunday. (Photo by Jane Doe/Agency)", "Photo: Jan Berg".
 _PICTURE_CREDIT = re.compile(
     r"(?:^|[(\[])\s*(?:\w+\s+)?(?:photo|photograph|picture|image|file photo|credit)s?\s*(?:by\b|:|/)", re.IGNORECASE
@@ -123,6 +121,12 @@ def analyse(text: str) -> ArticleView:
     return ArticleView(text, views, NameTable.build(text, mentions))
 
 
+def _reports_finding(cue: Cue) -> bool:
+    """ "The review found that ...", "a poll showed ...": a finding verb reports only a document's
+    finding, or a clause that its subject established; "police found a body" reports nothing."""
+    return cue.source is not None and cue.frame == "subject" and (cue.source.entity == DOCUMENT or cue.content)
+
+
 def _may_credit_pictures(text: str) -> bool:
     """Whether `text` holds a word _PICTURE_CREDIT needs: most articles do not, and their sentences need no search.
 
@@ -163,19 +167,24 @@ def _view(
         opens = opens or qs.start == sentence.start
     first = sentence.start == paragraph_start
     continued = continued and first
-    final = sentence.text.rstrip(_CLOSERS)[-1:]
-    headline = alone and not starts_inside and final not in _HEADLINE_ENDINGS and len(sentence.text.split()) <= 20
+    final = sentence.text.rstrip(CLOSERS)[-1:]
+    headline = alone and not starts_inside and final not in STOPS and len(sentence.text.split()) <= 20
     found = reporting_cues(sentence.text)
     raw = [(sentence.start + a, sentence.start + b, word) for a, b, word in found]
     if headline:
         raw = _with_headline_verbs(sentence, raw)
+    findings = [(sentence.start + a, sentence.start + b, word) for a, b, word in finding_cues(sentence.text)]
+    if findings:
+        raw = sorted(raw + findings)
     if blocked:
         raw = [cue for cue in raw if not any(x <= cue[0] < y for x, y in blocked)]
     mentions = find_mentions(text, sentence.start, sentence.end, blocked)
     if headline:
         mentions = _split_at_cues(text, mentions, raw, blocked)
-    colon = _colon_source(text, sentence, mentions) if headline or final not in _HEADLINE_ENDINGS else None
+    colon = _colon_source(text, sentence, mentions) if headline or final not in STOPS else None
     cues = annotate(text, sentence.start, sentence.end, raw, tuple(mentions), blocked, headline)
+    if findings:
+        cues = tuple(cue for cue in cues if (cue.start, cue.end, cue.text) not in findings or _reports_finding(cue))
     if colon is not None and colon.source is not None:
         mentions = [m for m in mentions if m.start != colon.source.start] + [colon.source]
         mentions.sort(key=lambda m: m.start)
@@ -195,7 +204,7 @@ def _view(
         headline_source=colon is not None,
         headline=headline,
         credit=caption or is_credit_line(sentence.text),
-        reporting_word=bool(found),
+        reporting_word=bool(found) or any(cue.text.lower() in FINDING_VERBS for cue in cues),
         main=main_cue(cues),
     )
 
