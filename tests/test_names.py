@@ -683,3 +683,42 @@ def test_a_title_case_headline_makes_no_name_of_words_the_article_never_uses() -
     names = {m.text for s in analyse(text).sentences for m in s.mentions}
     assert "Apple" in names
     assert not any("Millions" in name or "Affecting" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Mark Dunne, 41, was jailed. Outside court, Dunne's wife said the family would appeal.", "Dunne's wife", "Dunne's wife"),
+        ("Tom Baker was cleared. Baker's father said he was relieved.", "Baker's father", "Baker's father"),
+    ],
+)
+def test_a_relative_of_a_named_person_is_not_that_person(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("His barrister, Simon Hale KC, said his client acted out of conscience.", "Simon Hale KC", "Simon Hale"),
+        ("Ann Lee OBE, who chairs the charity, said it was a sad day.", "Ann Lee OBE", "Ann Lee"),
+        ("Tom Reeves MP said the vote was close.", "Tom Reeves MP", "Tom Reeves"),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Tesla shares fell 6% after the electric carmaker reported fewer deliveries.", "the electric carmaker", "Tesla"),
+        ("Flights resumed after Nordair staff ended a strike. The airline said all routes were open.", "The airline", "Nordair"),
+    ],
+)
+def test_a_one_word_name_written_as_a_business_is_the_company_described(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_town_is_no_company() -> None:
+    text = "The quake toppled buildings in Elazig on Monday. The company said its plant was closed."
+    assert resolve(text, "The company") != "Elazig"

@@ -399,6 +399,12 @@ PERSON_DESCRIPTORS = frozenset(
     inventor designer architect engineer chef model hero agent
     """.split()
 )
+# Words that follow a business's name, and seldom a town's: "Tesla shares", "Nordair's chief executive".
+COMPANY_CONTEXT = frozenset(
+    """shares stock stocks shareholders investors customers employees staff workers executive executives
+    ceo chairman chairwoman spokesperson spokesman spokeswoman board profits profit revenue revenues sales
+    earnings products brand factory factories plant plants stores subsidiary unit founder boss""".split()
+)
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
 BUSINESS_NOUNS = frozenset(
@@ -495,6 +501,8 @@ TITLE_ABBREVIATIONS = {
 }
 # Words after which a single capitalised word is a person, not a place.
 HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
+# Letters after a name that are no part of it: "Simon Hale KC", "Jane Ode MP", "Ann Lee OBE".
+POST_NOMINALS = frozenset("KC QC SC MP MSP MS MEP MLA TD MBE OBE CBE KBE DBE PhD".split())
 PEERAGE = frozenset("lord lady baroness baron viscount earl duke duchess marquess countess".split())
 FEMALE_WORDS = frozenset("mrs ms miss dame lady baroness queen princess".split())
 MALE_WORDS = frozenset("mr sir lord baron king prince".split())

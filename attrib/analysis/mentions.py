@@ -282,11 +282,15 @@ class _Parser:
             return None, j
         run = tokens[first:last]
         of = next((k for k, t in enumerate(run) if t.lower == "of"), 0)
-        employer_end = 0
+        after_name = 0  # where words that follow a person's name and are no part of it end
         if of and self._person_of(run[:of]):
-            employer_end = run[-1].end  # "Priya Nair of Leigh Day said": a person, then where they work
+            after_name = run[-1].end  # "Priya Nair of Leigh Day said": a person, then where they work
             last = first + of
             run = run[:of]
+        elif len(run) >= 3 and run[-1].text in gz.POST_NOMINALS and self._person_of(run[:-1]):
+            after_name = run[-1].end  # "Simon Hale KC", "Jane Ode MP"
+            last -= 1
+            run = run[:-1]
         words = [t.lower for t in run]
         if run[-1].possessive:
             possessive = self._possessive_role(j, run)
@@ -330,9 +334,9 @@ class _Parser:
                 if split_off is not None:
                     return split_off
         named = self._named(run, first, title_tokens, name_tokens, span_text, gender, j)
-        if employer_end:
-            span = text[named.start : employer_end]
-            return Mention(named.start, employer_end, span, "name", name=named.name, title=named.title, gender=named.gender, entity=PERSON), j
+        if after_name:
+            span = text[named.start : after_name]
+            return Mention(named.start, after_name, span, "name", name=named.name, title=named.title, gender=named.gender, entity=PERSON), j
         return named, j
 
     def _person_of(self, run: list[Token]) -> bool:

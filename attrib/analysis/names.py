@@ -88,6 +88,8 @@ class NameTable:
     expansions: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     organisations: list[str] = field(default_factory=list)
+    # One-word names of no known kind that the article writes as a business's ("Tesla shares", "Nordair's chief executive").
+    companies: frozenset[str] = frozenset()
     entities: dict[str, str] = field(default_factory=dict)
     timeline: list[_Entry] = field(default_factory=list)
     _positions: list[int] = field(default_factory=list, repr=False)
@@ -116,6 +118,7 @@ class NameTable:
             if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
         table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
+        table.companies = frozenset(m.name for m in flat if _company_like(text, m))
         for left, right in pairs:
             table._apposition(text, left, right)
         for mention in chain(flat, mentions):
@@ -328,7 +331,8 @@ class NameTable:
                 return None
             return next((e.name for e in self._before(mention.start) if e.joint), None)
         demonym = len(lowered) == 2 and lowered[1] in gz.DEMONYMS
-        if AGE.fullmatch(lowered[-1]) or demonym or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES:
+        described = bool(AGE.fullmatch(lowered[-1])) or demonym or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES
+        if described and not possessed:  # "Dunne's wife" is not Dunne
             return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner", "the Spaniard"
         if lowered[-1] in PERSON_NOUNS:
             # An office: "the prime minister" is not whoever was named last.  Only in an article's
@@ -407,8 +411,10 @@ class NameTable:
         fitting = [e for e in organisations if _of_kind(e.name, head)]
         if fitting:
             return fitting[0].name
-        # "according to the Kenya Red Cross ... The aid group said": a name of no known kind.
-        unknown = [e for e in self._before(position) if e.entity == "" and e.named and len(e.name.split()) > 1]
+        # "according to the Kenya Red Cross ... The aid group said": a name of no known kind;
+        # "Tesla shares fell ... the carmaker said": one written as a business's.
+        business = head in gz.BUSINESS_NOUNS
+        unknown = [e for e in self._before(position) if e.entity == "" and e.named and (len(e.name.split()) > 1 or business and e.name in self.companies)]
         return unknown[0].name if unknown else None
 
     def _before(self, position: int) -> list[_Entry]:
@@ -457,6 +463,10 @@ def _introduces(mention: Mention) -> bool:
     return mention.entity == GROUP and first not in _DEFINITE and len(mention.text.split()) > 1
 
 
+# The lower-case word right after a mention.
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
 class _Description(NamedTuple):
     """The words of a description up to a preposition ("Peru's ambassador" of "Peru's ambassador to the UN"),
     in lower case too, its head noun singular, whether one is possessive and whether a word other
@@ -478,6 +488,14 @@ def _description(text: str) -> _Description | None:
     lowered = tuple(w.lower() for w in words)
     possessed = any(w.endswith(("'s", "\u2019s")) for w in lowered)
     return _Description(words, lowered, singular(lowered[-1]), possessed, any(capitalised(w) for w in words[1:-1]) or possessed)
+
+
+def _company_like(text: str, mention: Mention) -> bool:
+    """A one-word name of no known kind followed by a word of a business's ("Tesla shares", "Nordair's staff")."""
+    if mention.entity or mention.kind not in ("place", "surname") or " " in mention.name:
+        return False
+    after = _NEXT_WORD.match(text, mention.end)
+    return after is not None and after.group(1) in gz.COMPANY_CONTEXT
 
 
 def _bare_noun(text: str) -> str:
