@@ -261,3 +261,7 @@ def test_a_document_or_inquiry_reports_what_it_found(sentence: str, source: str)
 def test_finding_a_thing_reports_nothing(sentence: str) -> None:
     view = first(sentence)
     assert view.main is None and not view.reporting_word
+
+
+def test_hailing_something_reports_the_one_who_hails_it() -> None:
+    assert source_of('French President Emmanuel Macron hailed the agreement as "a European solution".') == "French President Emmanuel Macron"

@@ -722,3 +722,33 @@ def test_a_one_word_name_written_as_a_business_is_the_company_described(text: st
 def test_a_town_is_no_company() -> None:
     text = "The quake toppled buildings in Elazig on Monday. The company said its plant was closed."
     assert resolve(text, "The company") != "Elazig"
+
+
+def test_a_bare_role_in_the_lead_is_not_a_description_from_a_later_paragraph() -> None:
+    text = "EU leaders reached a deal on Friday, officials said.\n\nMacron hailed it. Polish officials said Warsaw would not take part."
+    assert resolve(text, "officials") == "officials"
+    assert resolve(text, "Polish officials") == "Polish officials"
+
+
+def test_a_role_in_the_lead_is_still_the_person_named_after_it() -> None:
+    text = "The defence secretary said on Monday that troops would stay.\n\nDefence Secretary John Healey told MPs the mission would go on."
+    assert resolve(text, "The defence secretary") == "John Healey"
+
+
+def test_a_body_of_named_people_is_its_own_and_not_the_company_before() -> None:
+    text = "Scandinavian airline SAS cancelled 300 flights. The pilots' union said its members had no choice."
+    assert resolve(text, "The pilots' union") == "pilots' union"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Residents who fled said they had little warning.", True),
+        ("Soldiers who were wounded in the attack told reporters it lasted hours.", True),
+        # A relative clause that reports, or one that runs past a comma, leaves the crowd no source.
+        ("Residents who said they saw the attack were evacuated.", False),
+        ("Soldiers who arrived on Monday, the army said, were tired.", False),
+    ],
+)
+def test_a_crowd_with_a_short_relative_clause_is_the_subject_of_the_verb_after_it(sentence: str, found: bool) -> None:
+    assert (mentions(sentence)[:1] == [("role", sentence.split()[0])]) is found

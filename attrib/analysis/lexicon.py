@@ -181,7 +181,7 @@ blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
 highlighted highlighting quoted quoting voiced voicing joked joking
-protested protesting
+protested protesting hailed hailing
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"
@@ -238,7 +238,7 @@ REPORTING_PHRASES: frozenset[str] = _expand(_REPORTING_PHRASE_SPECS)
 ACT_VERBS: frozenset[str] = frozenset(
     form
     for lemma in """recall call ask order signal cite demand welcome praise express claim
-    charge agree pledge promise vow back instruct inform notify observe""".split()
+    charge agree pledge promise vow back instruct inform notify observe hail""".split()
     for form in _forms(lemma)
 )
 # Cue forms that are as often nouns ("the claims", "media reports"): a verb only after a known subject.

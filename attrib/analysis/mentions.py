@@ -574,9 +574,21 @@ class _Parser:
     def _crowd_checked(self, role: Mention, j: int) -> tuple[Mention | None, int]:
         """ "3,000 soldiers arrived" names no source; "soldiers said" does."""
         head = _HEAD_WORDS.findall(role.title.lower() or role.text.lower())[-1]
-        if head not in gz.CROWD_NOUNS or self._subject_of_cue(j):
+        if head not in gz.CROWD_NOUNS or self._subject_of_cue(j) or self._relative_then_cue(j):
             return role, j
         return None, j
+
+    def _relative_then_cue(self, j: int) -> bool:
+        """ "Residents who fled the fire said": a short relative clause that reports nothing, then a reporting verb."""
+        tokens = self.tokens
+        if j + 2 >= len(tokens) or tokens[j].lower not in ("who", "that") or tokens[j + 1].lower in REPORTING_VERBS:
+            return False
+        for k in range(j + 2, min(j + 7, len(tokens))):
+            if tokens[k].lower in REPORTING_VERBS:
+                return True
+            if tokens[k].text in (",", ";", ":"):
+                return False
+        return False
 
     def _narration_place(self, mention: Mention) -> bool:
         """ "the talks in Doha", "a mall in Leeds": a place where something happened, not a source."""

@@ -297,7 +297,11 @@ class NameTable:
             return None
         start = bisect_left(holders, (position,))
         if not qualifier:  # any holder will do: the nearest before, else the first after
-            return holders[start - 1 if start else 0][2]
+            if start:
+                return holders[start - 1][2]
+            # ... if it has a name: "officials said" in a lead is not the "Polish officials" of a later paragraph.
+            named = holders[0][2]
+            return None if _role_key(named)[1] == core else named
         for i in chain(range(start - 1, -1, -1), range(start, len(holders))):
             if holders[i][1] == qualifier:
                 return holders[i][2]
@@ -395,8 +399,8 @@ class NameTable:
         earlier = bisect_left(holders, (position,))
         if earlier:
             return holders[earlier - 1][2]  # "the company" -> "pharmaceutical company Acme"
-        if modifiers and head in gz.PUBLIC_BODIES:
-            return None  # "the Ukrainian military" is a body of its own
+        if modifiers and head in gz.PUBLIC_BODIES or any(w.endswith(("s'", "s\u2019")) for w in modifiers):
+            return None  # "the Ukrainian military", "the pilots' union": a body of its own
         if head not in gz.ORG_DESCRIPTORS:
             return None  # "the embassy" describes no organisation but one named as such
         # "The interior ministry said ... The ministry insisted": the fuller description before it.
