@@ -265,3 +265,27 @@ def test_finding_a_thing_reports_nothing(sentence: str) -> None:
 
 def test_hailing_something_reports_the_one_who_hails_it() -> None:
     assert source_of('French President Emmanuel Macron hailed the agreement as "a European solution".') == "French President Emmanuel Macron"
+
+
+def test_branding_something_reports_the_one_who_brands_it() -> None:
+    assert source_of("Shadow chancellor Jeremy Hunt branded the plan 'an attack on aspiration'.") == "Shadow chancellor Jeremy Hunt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Trump took to Twitter on Sunday to claim he had won.", "The minister took to social media to defend the plan."],
+)
+def test_taking_to_a_platform_reports_its_subject(sentence: str) -> None:
+    assert source_of(sentence) == sentence.split(" took")[0]
+
+
+def test_taking_to_the_streets_reports_nothing() -> None:
+    assert source_of("Thousands took to the streets on Sunday.") is None
+
+
+def test_a_headline_verb_form_after_a_preposition_is_a_noun() -> None:
+    assert source_of("Opposition leader arrested ahead of protests") is None
+
+
+def test_an_opening_prepositional_phrase_is_no_subject() -> None:
+    assert source_of('In a video posted on social media, he said: "I will not give up."') == "he"

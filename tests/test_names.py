@@ -752,3 +752,111 @@ def test_a_body_of_named_people_is_its_own_and_not_the_company_before() -> None:
 )
 def test_a_crowd_with_a_short_relative_clause_is_the_subject_of_the_verb_after_it(sentence: str, found: bool) -> None:
     assert (mentions(sentence)[:1] == [("role", sentence.split()[0])]) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Dr Sonya Babu-Narayan of the British Heart Foundation said the results were reassuring.", "Dr Sonya Babu-Narayan of the British Heart Foundation", "Sonya Babu-Narayan"),
+        ("Economist Jane Ode at the Bank of England said rates would fall.", "Economist Jane Ode at the Bank of England", "Jane Ode"),
+    ],
+)
+def test_a_person_at_a_named_body_is_the_person(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_person_at_a_place_keeps_the_place_apart() -> None:
+    assert [m.text for m in find_mentions("Kim met Putin at the Vostochny spaceport.", 0, 41, [])][:2] == ["Kim", "Putin"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Mikel Arteta said Arsenal were robbed. The Spaniard was booked for protesting.", "The Spaniard", "Mikel Arteta"),
+        ("Kylian Mbappe said the team was lucky. The deal was done, said the Frenchman.", "the Frenchman", "Kylian Mbappe"),
+    ],
+)
+def test_a_nationality_as_subject_or_at_a_clause_end_is_a_person(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_nationality_before_a_noun_is_an_adjective() -> None:
+    found = [m.text for s in analyse("Coach Ana Ruiz spoke. The Italian side said it would appeal.").sentences for m in s.mentions]
+    assert "The Italian" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("The Joint Chiefs of Staff (JCS) said the missile flew 1,100 km.", "Joint Chiefs of Staff", "Joint Chiefs of Staff"),
+        ("The Professional Game Match Officials Limited declined to comment.", "Professional Game Match Officials Limited", "Professional Game Match Officials Limited"),
+    ],
+)
+def test_a_body_whose_name_holds_a_role_word_keeps_its_whole_name(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_public_body_noun_points_back_to_a_public_body() -> None:
+    text = (
+        "The Federal Aviation Administration grounded 171 Boeing 737 MAX 9 aircraft. "
+        '"Safety will drive our decisions," the agency said.'
+    )
+    assert resolve(text, "the agency") == "Federal Aviation Administration"
+
+
+def test_a_family_speaks_as_the_article_words_it() -> None:
+    text = "Liam Carter, 27, died on Friday, police said. His family said he was a loving son."
+    assert resolve(text, "His family") == "His family"
+
+
+def test_a_headline_role_is_the_description_the_lead_gives_it() -> None:
+    text = "Former mayor pleads not guilty to bribery charges\n\nA former mayor of Riverton pleaded not guilty on Wednesday."
+    assert resolve(text, "Former mayor") == "A former mayor of Riverton"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        (
+            "The EU fined Google a record sum. Alphabet, Google's parent, had cash. The US tech giant said it disagreed.",
+            "The US tech giant",
+            "Google",
+        ),
+        (
+            "China's BYD, its main rival, sold more cars than Tesla shares suggested, the Chinese firm said.",
+            "the Chinese firm",
+            "China's BYD",
+        ),
+        ("Acme Inc. cut jobs. The EU opened an inquiry. The company said it would appeal.", "The company", "Acme Inc"),
+    ],
+)
+def test_a_business_noun_takes_a_business_before_a_public_body(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_an_abbreviation_with_stops_stays_inside_a_role() -> None:
+    assert mentions("A senior U.S. official said Washington was told.")[0] == ("role", "A senior U.S. official")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Health Minister Jane Ode resigned. Ode's spokesperson said she would not comment.", "Ode's spokesperson", "Jane Ode"),
+        ("Downing Street's spokesman said the talks went well.", "Downing Street's spokesman", "Downing Street"),
+    ],
+)
+def test_a_spokesperson_of_a_named_principal_gives_the_principal(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+def test_a_role_takes_a_description_named_later_only_before_anyone_is_named() -> None:
+    text = "Liam Carter, 27, died on Friday, police said. His family said he was a loving son. A family of four was rescued."
+    assert resolve(text, "His family") == "His family"
+
+
+def test_a_role_takes_a_person_named_later() -> None:
+    text = (
+        "R. Kelly performs in New York.\n\"He is alarmed,\" his lawyer said in a statement.\n"
+        "\"He denies the claims,\" Kelly's lawyer, Linda Mensch, told Pitchfork."
+    )
+    assert resolve(text, "his lawyer") == "Linda Mensch"

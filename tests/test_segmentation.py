@@ -35,6 +35,9 @@ def texts(text: str) -> list[str]:
         ("Read more:\nTroops sent to front\nFollow us on WhatsApp", ["Read more:", "Troops sent to front", "Follow us on WhatsApp"]),
         ("Line one\r\nLine two.\r\n", ["Line one", "Line two."]),
         ("他说了。她同意了！", ["他说了。", "她同意了！"]),
+        # A lower-case aside in brackets goes on with the sentence; a capitalised one may start the next.
+        ("Shares of Altria Group Inc. (down $4.62) fell 5%.", ["Shares of Altria Group Inc. (down $4.62) fell 5%."]),
+        ("The vote passed. (Turnout was low.)", ["The vote passed.", "(Turnout was low.)"]),
     ],
 )
 def test_news_boundaries(text: str, expected: list[str]) -> None:

@@ -107,3 +107,15 @@ def test_every_sentence_of_an_attributed_quotation_is_a_direct_quote(tagger: Tag
     records = tagger.tag(text)
     assert [(r.quote, r.speaker) for r in records[:3]] == [("direct", "Ana Silva")] * 3
     assert records[3].quote == "none"
+
+
+def test_an_office_goes_on_with_a_named_person_not_an_unnamed_one(tagger: Tagger) -> None:
+    text = (
+        "Minister: 'We will not back down' on tax plan\n\n"
+        "The Chancellor has insisted she will 'not back down' on plans to raise taxes.\n\n"
+        "Rachel Reeves told the BBC: 'This is the right thing to do.'"
+    )
+    records = tagger.tag(text)
+    # The headline's "Minister" names no one: "The Chancellor" is not that role.
+    assert records[1].speaker != "Minister"
+    assert records[2].speaker == "Rachel Reeves"

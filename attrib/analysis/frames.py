@@ -283,6 +283,8 @@ def _source(
             return agent, "by"
     if sentence.word(first - 1) in _DETERMINERS:
         return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
+    if words[0] in HEADLINE_VERBS and words[0] not in REPORTING_VERBS and sentence.word(first - 1) in _PREPOSITIONS:
+        return None, "noun"  # "Leader arrested ahead of protests": a headline's verb form after a preposition is a noun
     before = sentence.texts[first - 1] if first > 0 else ""
     if words[0] in NOUN_LIKE_CUES and last == first and before.islower() and first - 1 not in sentence.ending and _nounish(before):
         if sentence.word(last + 1) not in _CLAUSE_OPENERS:
@@ -457,6 +459,8 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
         return None
     if j - start > 3 and sentence.word(start) not in _DETERMINERS and start not in sentence.starting:
         return None
+    if start > 0 and sentence.word(start - 1) in _PREPOSITIONS and (start == 1 or sentence.boundary(start - 2)):
+        return None  # "In a video posted online, he said": a clause's opening phrase is no subject
     knowing = _knowing_source(sentence, start, j)
     if knowing is not None:
         return knowing

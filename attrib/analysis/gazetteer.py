@@ -335,7 +335,7 @@ INSTITUTION_WORDS = frozenset(
     """
     government office ministry service agency department council committee
     parliament commons house army navy forces force police court union nations
-    party news group bank company corporation inc ltd university institute
+    party news group bank company corporation inc ltd limited university institute
     commission alliance administration assembly kremlin pentagon cabinet
     embassy senate congress network times post press tribune telegraph guardian
     economist zone association federation organisation organization foundation
@@ -403,7 +403,7 @@ PERSON_DESCRIPTORS = frozenset(
 COMPANY_CONTEXT = frozenset(
     """shares stock stocks shareholders investors customers employees staff workers executive executives
     ceo chairman chairwoman spokesperson spokesman spokeswoman board profits profit revenue revenues sales
-    earnings products brand factory factories plant plants stores subsidiary unit founder boss""".split()
+    earnings products brand factory factories plant plants stores subsidiary unit founder boss parent""".split()
 )
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
@@ -522,7 +522,7 @@ PERSON_ROLES = frozenset(
     executives manager managers founder owner farmer farmers firefighter
     firefighters soldier soldiers activist activists campaigner
     campaigners protester protesters organiser organizer organisers
-    organizers observer observers survivor survivors relative relatives
+    organizers observer observers survivor survivors relative relatives family
     neighbour neighbor neighbors neighbours man woman men women
     chairman chairwoman director directors coach spokesmen administrator
     administrators""".split()

@@ -181,7 +181,7 @@ blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
 highlighted highlighting quoted quoting voiced voicing joked joking
-protested protesting hailed hailing
+protested protesting hailed hailing branded
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"
@@ -226,6 +226,7 @@ _REPORTING_PHRASE_SPECS = (
     "~play down",
     "~rule out",
     "~lodge * protest|complaint",
+    "~take to (twitter|x|facebook|instagram|telegram|tiktok|weibo|threads|bluesky|youtube|social media|truth social|the airwaves)",
 )
 
 REPORTING_VERBS: frozenset[str] = _expand("~" + lemma for lemma in _REPORTING_LEMMAS) | frozenset(

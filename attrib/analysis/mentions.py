@@ -283,11 +283,11 @@ class _Parser:
         run = tokens[first:last]
         of = next((k for k, t in enumerate(run) if t.lower == "of"), 0)
         after_name = 0  # where words that follow a person's name and are no part of it end
-        if of and self._person_of(run[:of]):
+        if of and self._person_of(first, run[:of]):
             after_name = run[-1].end  # "Priya Nair of Leigh Day said": a person, then where they work
             last = first + of
             run = run[:of]
-        elif len(run) >= 3 and run[-1].text in gz.POST_NOMINALS and self._person_of(run[:-1]):
+        elif len(run) >= 3 and run[-1].text in gz.POST_NOMINALS and self._person_of(first, run[:-1]):
             after_name = run[-1].end  # "Simon Hale KC", "Jane Ode MP"
             last -= 1
             run = run[:-1]
@@ -334,19 +334,38 @@ class _Parser:
                 if split_off is not None:
                     return split_off
         named = self._named(run, first, title_tokens, name_tokens, span_text, gender, j)
+        if not after_name and named.entity == PERSON and named.kind in ("name", "surname"):
+            k = self._workplace_end(j)
+            if k > j:
+                after_name, j = tokens[k - 1].end, k
         if after_name:
             span = text[named.start : after_name]
             return Mention(named.start, after_name, span, "name", name=named.name, title=named.title, gender=named.gender, entity=PERSON), j
         return named, j
 
-    def _person_of(self, run: list[Token]) -> bool:
-        """Is `run`, before an "of", a person's name ("Priya Nair", "Dr Jane Ode") rather than the
-        first words of a body's or a peer's ("Bank", "Secretary", "Baroness Chapman")?"""
+    def _workplace_end(self, j: int) -> int:
+        """ "Dr Sonya Babu-Narayan of the British Heart Foundation said": after a person's name at
+        tokens[j], "of", "at" or "from the" and a body's name; the index after it, else j."""
+        tokens = self.tokens
+        if j + 2 >= len(tokens) or tokens[j].lower not in ("of", "at", "from") or tokens[j + 1].lower != "the" or not tokens[j + 2].proper:
+            return j
+        k = j + 2
+        while k < len(tokens) and self._in_run(k, j + 2):
+            k += 1
+        while k > j + 3 and tokens[k - 1].lower in gz.LINK_WORDS:
+            k -= 1
+        return k if not gz.INSTITUTION_WORDS.isdisjoint(t.lower for t in tokens[j + 2 : k]) else j
+
+    def _person_of(self, first: int, run: list[Token]) -> bool:
+        """Is `run` (from tokens[first]), before an "of", a person's name ("Priya Nair", "Dr Jane Ode") rather than the
+        first words of a body's or a peer's ("Bank", "Secretary", "Baroness Chapman", "the Joint Chiefs")?"""
         words = [t.lower for t in run]
         if not 2 <= len(run) <= 4 or not all(t.proper for t in run) or not gz.PEERAGE.isdisjoint(words):
             return False
-        if not gz.INSTITUTION_WORDS.isdisjoint(words) or words[-1] in gz.TITLE_WORDS:
+        if not gz.INSTITUTION_WORDS.isdisjoint(words) or singular(words[-1]) in RUN_WORDS:
             return False
+        if first > 0 and self.tokens[first - 1].lower in _DETERMINERS:
+            return False  # a person's name takes no article
         return words[-1] in self.seen.surnames or words[0] in gz.HONORIFICS
 
     def _institution(self, run: list[Token], words: list[str], first: int, span_text: str) -> Mention:
@@ -395,8 +414,13 @@ class _Parser:
 
     def _demonym(self, i: int) -> bool:
         """ "the Norwegian said", "said the Frenchman": a nationality standing for a person, after tokens[i]."""
-        nationality = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        return nationality is not None and nationality.lower in gz.DEMONYMS and nationality.capitalised and self._subject_of_cue(i + 2, i)
+        tokens = self.tokens
+        nationality = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nationality is None or nationality.lower not in gz.DEMONYMS or not nationality.capitalised or nationality.possessive:
+            return False
+        after = tokens[i + 2].lower if i + 2 < len(tokens) else "."
+        # Then a verb ("the Spaniard was booked") or the end of a clause ("..., said the Frenchman.").
+        return after in AUXILIARIES or after in (".", ";") or self._subject_of_cue(i + 2, i)
 
     def _subject_of_cue(self, j: int, i: int | None = None) -> bool:
         """Does a reporting verb follow the run ending before `j` ("Heather Webb said"), or precede
@@ -506,6 +530,8 @@ class _Parser:
                 continue  # "the teachers' union": the word and its apostrophe
             if tok.text == "," and k > first and tokens[k - 1].proper and k + 1 < count and tokens[k + 1].proper:
                 continue  # "The New Brunswick, New Jersey company"
+            if tok.text == "." and k > first and tokens[k - 1].end == tok.start and "." in tokens[k - 1].text:
+                continue  # "a senior U.S. official": the stop of an abbreviation
             nxt = tokens[k + 1] if k + 1 < count else None
             if _is_role_head(word) and not (AGE.fullmatch(word) and nxt is not None and nxt.lower in PERSON_NOUNS):
                 after = tokens[k + 2] if k + 2 < count else None

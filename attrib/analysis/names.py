@@ -199,7 +199,8 @@ class NameTable:
         if head is None:
             return None
         served = " ".join(words[head + 2 :]) if head + 1 < len(words) and words[head + 1] in ("for", "of") else ""
-        owner = [w for w in words[1:head] if capitalised(w)]
+        lead = 1 if words[0].lower() in _DEFINITE or words[0].lower() in ("a", "an") else 0  # "Ode's spokesperson" has none
+        owner = [POSSESSIVE.sub("", w) for w in words[lead:head] if capitalised(w)]
         if served or owner:
             return self._named(served or " ".join(owner), "")
         common = [singular(w.lower()) for w in words[1:head] if singular(w.lower()) in ORG_NOUNS]
@@ -290,7 +291,7 @@ class NameTable:
         return self.entities.get(name, "")
 
     def by_title(self, title: str, position: int) -> str | None:
-        """The source nearest before `position` (else the first after) holding this role."""
+        """The source nearest before `position` (else, in the lead, the first after) holding this role."""
         qualifier, core = _role_key(title)
         holders = self.titles.get(core)
         if not holders:
@@ -299,9 +300,14 @@ class NameTable:
         if not qualifier:  # any holder will do: the nearest before, else the first after
             if start:
                 return holders[start - 1][2]
-            # ... if it has a name: "officials said" in a lead is not the "Polish officials" of a later paragraph.
             named = holders[0][2]
-            return None if _role_key(named)[1] == core else named
+            if holders[0][0] == position or _role_key(named)[1] != core:
+                return named  # the role introduces itself ("A spokesperson for the WHO said"), or a person's name
+            # A description only where no one is named yet: a headline's "Former mayor" is the lead's "former
+            # mayor of Riverton", but "His family" after "Liam Carter died" is not "A family of four" later,
+            # and "officials said" in a lead is not the "Polish officials" of a later paragraph.
+            bare_plural = " " not in title.strip() and title.lower().endswith("s")
+            return None if bare_plural or any(e.named for e in self._before(position)) else named
         for i in chain(range(start - 1, -1, -1), range(start, len(holders))):
             if holders[i][1] == qualifier:
                 return holders[i][2]
@@ -338,6 +344,8 @@ class NameTable:
         described = bool(AGE.fullmatch(lowered[-1])) or demonym or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES
         if described and not possessed:  # "Dunne's wife" is not Dunne
             return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner", "the Spaniard"
+        if possessed and head in _SPOKESPEOPLE:
+            return self._spoken_for(mention)  # "Ode's spokesperson" speaks for Ode
         if lowered[-1] in PERSON_NOUNS:
             # An office: "the prime minister" is not whoever was named last.  Only in an article's
             # lead, before anyone is named, does it point to the first person named after.
@@ -412,7 +420,19 @@ class NameTable:
         fuller = next(described, None)
         if fuller or head in gz.PUBLIC_BODIES:
             return fuller  # "the government" is no body but one named so: not the police named last
+        if head in gz.BUSINESS_NOUNS:
+            # "the Chinese firm" after "China's BYD"; else "The US tech giant" after "The EU fined Google ...
+            # Google's parent": a business before any body.
+            national = [w for w in modifiers if w in gz.COUNTRY_ADJECTIVES or w in gz.COUNTRY_NAMES]
+            placed = (e.name for e in organisations if national and _holds(e.name, national))
+            firms = (e.name for e in self._before(position) if e.named and _is_firm(e.name, self.companies))
+            firm = next(placed, None) or next(firms, None)
+            if firm is not None:
+                return firm
         fitting = [e for e in organisations if _of_kind(e.name, head)]
+        if head in gz.PUBLIC_BODY_ENDS:
+            # "the agency" is the Aviation Administration named before, not the "MAX" of "737 MAX 9" named since.
+            fitting = [e for e in fitting if e.name.lower().split()[-1] in gz.PUBLIC_BODY_ENDS] or fitting
         if fitting:
             return fitting[0].name
         # "according to the Kenya Red Cross ... The aid group said": a name of no known kind;
@@ -467,6 +487,8 @@ def _introduces(mention: Mention) -> bool:
     return mention.entity == GROUP and first not in _DEFINITE and len(mention.text.split()) > 1
 
 
+# The endings of a company's legal name.
+_COMPANY_SUFFIXES = frozenset("inc co corp corporation ltd limited plc llc ag sa se nv gmbh group".split())
 # The lower-case word right after a mention.
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
@@ -492,6 +514,12 @@ def _description(text: str) -> _Description | None:
     lowered = tuple(w.lower() for w in words)
     possessed = any(w.endswith(("'s", "\u2019s")) for w in lowered)
     return _Description(words, lowered, singular(lowered[-1]), possessed, any(capitalised(w) for w in words[1:-1]) or possessed)
+
+
+def _is_firm(name: str, companies: frozenset[str]) -> bool:
+    """A name the article writes as a business's, or that says it is one ("Nordvik Seafood", "Acme Inc")."""
+    words = name.lower().replace(".", "").split()
+    return name in companies or len(words) > 1 and (words[-1] in gz.COMPANY_WORDS or words[-1] in _COMPANY_SUFFIXES)
 
 
 def _company_like(text: str, mention: Mention) -> bool:

@@ -147,6 +147,8 @@ def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
+    if first == "(" and nxt[1:2].islower():
+        return False  # "Altria Group Inc. (down $4.62) fell": a lower-case aside goes on with the sentence
     if text[mark] != ".":
         return True
     before = _WORD_BEFORE.search(text, max(mark - 40, 0), mark)

@@ -151,7 +151,8 @@ def _resolve(article: ArticleView, view: SentenceView, mention: Mention, history
             if is_person_role(mention) and not mention.text.endswith("s") and not other:
                 # "The defence secretary said" goes on with the person just quoted; "the current mayor" may be someone new.
                 person = _person_before(article, view, mention, history, "")
-                if person and not names.holds_other_office(person, mention.title):
+                # ... a named person: "The Chancellor" is not the headline's unnamed "Minister".
+                if person and names.is_person(person) and not names.holds_other_office(person, mention.title):
                     return person
     # The name table resolves descriptions ("the 28-year-old", "the company", "the report").
     return names.canonical(mention)
