@@ -860,3 +860,21 @@ def test_a_role_takes_a_person_named_later() -> None:
         "\"He denies the claims,\" Kelly's lawyer, Linda Mensch, told Pitchfork."
     )
     assert resolve(text, "his lawyer") == "Linda Mensch"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Residents' group Save Our Fields said it would seek a judicial review.", "Save Our Fields"),
+        ("The charity Save The Children said it would help.", "Save The Children"),
+    ],
+)
+def test_a_name_may_hold_a_capitalised_small_word(sentence: str, name: str) -> None:
+    assert name in [m.text for m in find_mentions(sentence, 0, len(sentence), [])]
+
+
+def test_a_body_named_with_a_nationality_and_of_is_no_person() -> None:
+    found = find_mentions("The British Chambers of Commerce urged the bank to act.", 0, 55, [])
+    assert (found[0].name, found[0].entity) == ("British Chambers of Commerce", "")
+    # ... while a nationality before a person's name still qualifies it.
+    assert find_mentions("Brazilian Ana Lima said she was happy.", 0, 38, [])[0].name == "Ana Lima"

@@ -76,6 +76,8 @@ def _plural(noun: str) -> str:
 
 # People named by a bare plural as the subject of a reporting verb ("..., and analysts said").
 _BARE_PLURALS = frozenset(_plural(noun) for noun in PERSON_NOUNS)
+# Small words that a name may hold capitalised: "Save Our Fields", "Save The Children".
+_INNER_WORDS = frozenset("the our my your their its his her".split())
 # Where `_Parser.mentions` tries `_at` besides capitalised words.
 _STARTS = _OPENERS | _BARE_PLURALS | gz.NAME_PARTICLES
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
@@ -220,6 +222,8 @@ class _Parser:
         low = tok.lower
         if tok.proper and low != "and":
             return True  # the common cases first ("." and "&" are never proper)
+        if low in _INNER_WORDS and tok.capitalised and j > first and tokens[j - 1].proper and j + 1 < len(tokens) and tokens[j + 1].proper:
+            return True  # "Save Our Fields", "Save The Children": a capitalised small word inside a name
         if tok.text not in (".", "&") and low != "and" and low not in gz.LINK_WORDS:
             return low in RUN_WORDS
         before = tokens[j - 1] if j > first else None
@@ -321,7 +325,8 @@ class _Parser:
                 return self._institution(run, words, first, span_text), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
-        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") for t in name_tokens):
+        inner = range(1, len(name_tokens) - 1)
+        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") or t.lower in _INNER_WORDS and k in inner for k, t in enumerate(name_tokens)):
             if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
@@ -396,8 +401,8 @@ class _Parser:
         owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
         if entity == "" and (owner or owned):
             entity = PLACE if len(name_tokens) > 1 else ""  # "Russia's Kursk Oblast", "last year's Commonwealth Games"
-        elif entity == "" and len(name_tokens) > 1 and self._subject_of_cue(j, first):
-            entity = PERSON  # "Heather Webb said": two capitalised words speaking
+        elif entity == "" and len(name_tokens) > 1 and self._subject_of_cue(j, first) and all(t.lower != "of" for t in name_tokens):
+            entity = PERSON  # "Heather Webb said": two capitalised words speaking (not "Chambers of Commerce")
         elif entity == "" and len(name_tokens) == 1 and not title_tokens and name.lower() in self.seen.surnames:
             entity = PERSON  # "Trump" where the article names "Donald Trump"
         possessive = run[-1].possessive
@@ -690,7 +695,8 @@ def _is_title(word: str, k: int, run: list[Token]) -> bool:
         return len(run) > k + 2 and all(t.proper and t.lower not in gz.PARTY_ADJECTIVES for t in run[k + 1 : k + 3])
     if k != 0 or word not in gz.COUNTRY_ADJECTIVES or len(run) < 2 or not run[1].proper or run[1].lower in gz.NATIONALITY_ADJECTIVES:
         return False
-    return " ".join(t.lower for t in run) not in gz.COUNTRY_NAMES  # "Saudi Arabia", "Czech Republic" are names whole
+    # "Saudi Arabia", "Czech Republic", "British Chambers of Commerce" are names whole.
+    return " ".join(t.lower for t in run) not in gz.COUNTRY_NAMES and all(t.lower != "of" for t in run)
 
 
 @lru_cache(maxsize=4096)
