@@ -289,3 +289,35 @@ def test_a_headline_verb_form_after_a_preposition_is_a_noun() -> None:
 
 def test_an_opening_prepositional_phrase_is_no_subject() -> None:
     assert source_of('In a video posted on social media, he said: "I will not give up."') == "he"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A saying verb and its source closing the sentence report the whole of it.
+        ("Nissan rejected the idea, they said.", "they"),
+        ("The minister denied the report, a diplomat briefed on the talks said on Friday.", "a diplomat briefed on the talks"),
+        # ... but not a verb that shares the subject, nor an act after a comma.
+        ("During his visit, he criticised China and said Japan was vital.", "he"),
+        ("Russia summons US ambassador, expels two diplomats on suspicion of espionage", "Russia"),
+    ],
+)
+def test_a_closing_saying_verb_reports_the_sentence(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Sudan's army accused of deadly strike on market", "Minister blamed for delays at border", "He was accused of fraud."],
+)
+def test_accused_of_and_blamed_for_with_no_object_are_passive(sentence: str) -> None:
+    assert source_of(sentence) is None
+
+
+def test_accusing_someone_of_something_is_active() -> None:
+    assert source_of("Hamas accused Israel of stalling the talks.") == "Hamas"
+
+
+def test_a_document_with_an_aside_before_its_verb_is_the_source() -> None:
+    sentence = "The report, published by a Telegram channel with sources in the Kremlin, said Putin had undergone surgery."
+    assert source_of(sentence) == "The report"

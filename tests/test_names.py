@@ -878,3 +878,61 @@ def test_a_body_named_with_a_nationality_and_of_is_no_person() -> None:
     assert (found[0].name, found[0].entity) == ("British Chambers of Commerce", "")
     # ... while a nationality before a person's name still qualifies it.
     assert find_mentions("Brazilian Ana Lima said she was happy.", 0, 38, [])[0].name == "Ana Lima"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Acme Inc. cut 500 jobs on Monday. A company spokesman said the cuts were painful.", "A company spokesman", "Acme Inc"),
+        (
+            "Workers at seven Amazon warehouses went on strike. A company spokeswoman said deliveries went on.",
+            "A company spokeswoman",
+            "Amazon",
+        ),
+    ],
+)
+def test_an_unnamed_spokesperson_for_a_company_named_before_speaks_for_it(text: str, phrase: str, name: str) -> None:
+    assert resolve(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Friends of the Earth said the plan was bad.", "Friends of the Earth"),
+        ("The Armed Forces of the Philippines said boats were hit.", "Armed Forces of the Philippines"),
+        ("The Bank of the Philippine Islands said profits rose.", "Bank of the Philippine Islands"),
+    ],
+)
+def test_a_name_may_hold_of_the(sentence: str, name: str) -> None:
+    assert name in [m.name for m in find_mentions(sentence, 0, len(sentence), [])]
+
+
+def test_an_office_of_a_country_stays_apart_from_the_country() -> None:
+    found = find_mentions("The President of the United States said no.", 0, 43, [])
+    assert [m.text for m in found] == ["The President", "United States"]
+
+
+def test_a_spokesperson_for_a_body_with_of_the_in_its_name_ends_with_the_name() -> None:
+    found = find_mentions("A spokesman for the Ministry of the Interior said so.", 0, 52, [])
+    assert found[0].text == "A spokesman for the Ministry of the Interior"
+
+
+@pytest.mark.parametrize("phrase", ["The two agencies", "The agencies"])
+def test_plural_bodies_point_back_to_the_joint_source(phrase: str) -> None:
+    text = f"Cases rose, the World Health Organization and UNICEF said. {phrase} said vaccination fell."
+    assert resolve(text, phrase) == "World Health Organization and UNICEF"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The United Nations human rights office called for an inquiry.", "The United Nations human rights office"),
+        ("The UN refugee agency said camps were full.", "The UN refugee agency"),
+    ],
+)
+def test_a_name_before_a_role_noun_qualifies_the_role(sentence: str, role: str) -> None:
+    assert mentions(sentence)[0] == ("role", role)
+
+
+def test_a_name_that_ends_in_a_role_word_stays_a_name() -> None:
+    assert mentions("The Russian Ministry of Defence said so.")[0] == ("place", "Russian Ministry of Defence")

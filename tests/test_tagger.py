@@ -119,3 +119,13 @@ def test_an_office_goes_on_with_a_named_person_not_an_unnamed_one(tagger: Tagger
     # The headline's "Minister" names no one: "The Chancellor" is not that role.
     assert records[1].speaker != "Minister"
     assert records[2].speaker == "Rachel Reeves"
+
+
+def test_it_is_the_body_that_opens_the_sentence_before_when_that_one_reports_no_one(tagger: Tagger) -> None:
+    text = (
+        "A U.S. State Department spokesperson said the sale was consistent with policy.\n\n"
+        "Taiwan's defence ministry thanked Washington. In a statement, it said the weapons would help keep the peace."
+    )
+    records = tagger.tag(text)
+    assert records[0].speaker == "U.S. State Department"
+    assert records[2].speaker == "Taiwan's defence ministry"

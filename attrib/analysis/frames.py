@@ -96,6 +96,14 @@ _PHRASE_ENDS = _SUBORDINATORS | {"that"}
 _CLAUSE_OPENERS = _DETERMINERS | frozenset("that to it he she they we i".split())
 _QUOTING = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 _IRREGULAR_PARTICIPLES = frozenset("told said written shown given spoken heard known seen taught".split())
+# Verbs that take an object before their preposition: right after them the preposition makes the
+# verb passive ("accused of", "blamed for", "criticised for").
+_PASSIVE_PREPOSITIONS = {
+    "accused": "of", "blamed": "for", "criticised": "for", "criticized": "for", "condemned": "for", "praised": "for", "slammed": "for",
+}
+# Words after a closing "..., they said" ("on Thursday", "in a statement"), and its verbs.
+_CLOSING_WORDS = 6
+_CLOSING_VERBS = frozenset("said says added told wrote noted".split())
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
 
 
@@ -107,7 +115,8 @@ class Cue:
     `frame` says how `source` was found (subject, inverted, headline,
     according, quoting, by, opening; "noun" for "the claims", which has
     none); `subordinate`, `negated` and `passive` describe the cue's
-    clause, `content` that a "that" clause or a colon follows it.
+    clause, `content` that a "that" clause or a colon follows it, `closing`
+    that it and its source close the sentence after a comma ("..., they said").
     """
 
     start: int
@@ -119,6 +128,7 @@ class Cue:
     negated: bool = False
     passive: bool = False
     content: bool = False
+    closing: bool = False
 
     @property
     def verb(self) -> str:
@@ -242,6 +252,8 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
         noun = cue.frame == "by" and not cue.passive
         clause = 2 if empty else int(cue.subordinate or noun)
         act = 2 if (cue.verb in ACT_VERBS or cue.verb in FINDING_VERBS) and cue.frame in ("subject", "inverted") else 0
+        # "Nissan rejected the idea, they said": the closing source reports the whole sentence.
+        clause = -1 if cue.closing and not cue.subordinate else clause
         return (clause, _FRAME_RANK[cue.frame] + act, cue.verb.endswith("ing"), cue.start)
 
     return min(framed, key=rank)
@@ -258,7 +270,24 @@ def _frame(
     if frame == "subject" and source is not None and words[0].endswith("ing") and sentence.index(source.end) == first:
         subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
     content = sentence.word(last + 1) in ("that", ":")
-    return Cue(start, end, text, source, frame, subordinate, negated, passive, content)
+    closing = source is not None and _closes(sentence, first, last, source, frame)
+    return Cue(start, end, text, source, frame, subordinate, negated, passive, content, closing)
+
+
+def _closes(sentence: _Sentence, first: int, last: int, source: Mention, frame: str) -> bool:
+    """ "Nissan rejected the idea, they said.", "..., said the army on Monday.": a source and its
+    saying verb after a comma, with at most a few words after them."""
+    if sentence.word(first) not in _CLOSING_VERBS:
+        return False  # a plain verb of saying, not "..., expels two diplomats"
+    if frame == "subject" and sentence.index(source.end) == first:
+        opening, end = sentence.mention_start(source), last
+    elif frame == "inverted":
+        opening, end = first, sentence.index(source.end) - 1
+    else:
+        return False  # "he criticised China and said ...": a verb that shares its subject opens nothing
+    if opening < 2 or sentence.word(opening - 1) != ",":
+        return False
+    return sum(1 for k in range(end + 1, sentence.size) if sentence.word(k)[:1].isalnum()) <= _CLOSING_WORDS
 
 
 def _source(
@@ -637,6 +666,8 @@ def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:
         return False
     if verb in _HEARSAY and len(words) == 1 and sentence.word(i + 1) == "to":
         return True
+    if len(words) == 1 and _PASSIVE_PREPOSITIONS.get(verb) == sentence.word(i + 1):
+        return True  # "Army accused of deadly strike", "Minister blamed for delays": no object, so no agent
     k = i - 1
     while k >= 0 and (_is_adverb(sentence.texts[k]) or sentence.word(k) in ("also", "not", "never", "later", "then")):
         k -= 1

@@ -403,7 +403,8 @@ PERSON_DESCRIPTORS = frozenset(
 COMPANY_CONTEXT = frozenset(
     """shares stock stocks shareholders investors customers employees staff workers executive executives
     ceo chairman chairwoman spokesperson spokesman spokeswoman board profits profit revenue revenues sales
-    earnings products brand factory factories plant plants stores subsidiary unit founder boss parent""".split()
+    earnings products brand factory factories plant plants stores warehouse warehouses subsidiary unit founder
+    boss parent""".split()
 )
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
@@ -472,7 +473,8 @@ CROWD_NOUNS = frozenset(
 # Nouns for a set of countries or people named just before: "the countries", "both leaders".
 COLLECTIVE_NOUNS = frozenset(
     """countries nations states governments allies partners members ministers
-    leaders sides parties signatories powers""".split()
+    leaders sides parties signatories powers agencies organisations organizations
+    companies firms groups banks""".split()
 )
 
 # Honorifics and job-title words that may precede a name ("Defence Secretary John Healey").

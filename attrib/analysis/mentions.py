@@ -224,6 +224,9 @@ class _Parser:
             return True  # the common cases first ("." and "&" are never proper)
         if low in _INNER_WORDS and tok.capitalised and j > first and tokens[j - 1].proper and j + 1 < len(tokens) and tokens[j + 1].proper:
             return True  # "Save Our Fields", "Save The Children": a capitalised small word inside a name
+        if low == "the" and j - 1 > first and tokens[j - 1].lower == "of" and j + 1 < len(tokens) and tokens[j + 1].proper:
+            # "Friends of the Earth", "Armed Forces of the Philippines"; not an office's "President of the United States".
+            return tokens[j - 2].proper and tokens[j - 2].lower not in gz.TITLE_WORDS
         if tok.text not in (".", "&") and low != "and" and low not in gz.LINK_WORDS:
             return low in RUN_WORDS
         before = tokens[j - 1] if j > first else None
@@ -237,7 +240,7 @@ class _Parser:
         if tok.lower == "and":
             return before is not None and nxt is not None and self._and_inside_name(j, first)
         # "Ruud van der Berg": particles between a name's words, or opening a surname ("von der Leyen said").
-        following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS), None)
+        following = next((t for t in tokens[j + 1 : j + 3] if t.lower not in gz.LINK_WORDS and t.lower != "the"), None)
         if before is None:
             return low in gz.NAME_PARTICLES and following is not None and following.proper
         return (before.proper or before.lower in gz.LINK_WORDS) and following is not None and following.proper
@@ -277,7 +280,7 @@ class _Parser:
             last -= 1
         run = tokens[first:last]
         if run and run[-1].proper:
-            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".")]
+            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the")]
             if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
                 first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
         if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
@@ -537,6 +540,8 @@ class _Parser:
                 continue  # "The New Brunswick, New Jersey company"
             if tok.text == "." and k > first and tokens[k - 1].end == tok.start and "." in tokens[k - 1].text:
                 continue  # "a senior U.S. official": the stop of an abbreviation
+            if k == first and word in _COUNTS:
+                continue  # "The two agencies said"
             nxt = tokens[k + 1] if k + 1 < count else None
             if _is_role_head(word) and not (AGE.fullmatch(word) and nxt is not None and nxt.lower in PERSON_NOUNS):
                 after = tokens[k + 2] if k + 2 < count else None
@@ -547,6 +552,8 @@ class _Parser:
                 if tok.proper and nxt is not None and (nxt.proper or nxt.lower in gz.LINK_WORDS and after is not None and after.proper):
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
                 if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
+                    if self._role_head_after(k + 1, first + 6):
+                        continue  # "the United Nations human rights office": the name qualifies a role
                     return None  # "the Pentagon", "the Russian Ministry of Defence": a name
                 if nxt is not None and nxt.proper and nxt.lower not in gz.FUNCTION_WORDS and word in _PERSON_OR_ORG_NOUNS:
                     return None  # "the German defence minister Boris Pistorius": the name run takes it
@@ -564,6 +571,15 @@ class _Parser:
                 return None
         return None
 
+    def _role_head_after(self, k: int, end: int) -> bool:
+        """Do lower-case words from tokens[k] (before `end`) lead to a lower-case role noun?"""
+        for tok in self.tokens[k:end]:
+            if not tok.text.islower() or tok.lower in gz.FUNCTION_WORDS or tok.lower in REPORTING_VERBS:
+                return False
+            if _is_role_head(tok.lower):
+                return True
+        return False
+
     def _document_source(self, i: int, k: int) -> bool:
         """Is the document phrase tokens[i..k] a source: "a Guardian article", "according to the report",
         "the report said"?  Not "its statement", "in the report", "the story was written"."""
@@ -578,6 +594,10 @@ class _Parser:
         nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
         if nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES:
             return True
+        if nxt == ",":  # "The report, published by a Telegram channel, said"
+            close = next((m for m in range(k + 2, min(k + 20, len(tokens))) if tokens[m].text == ","), None)
+            if close is not None and close + 1 < len(tokens) and tokens[close + 1].lower in REPORTING_VERBS:
+                return True
         verb = next((t.lower for t in tokens[k + 1 : k + 4] if t.lower not in AUXILIARIES), "")
         return verb in FINDING_VERBS  # "an inquiry has found", "the poll shows"
 
@@ -594,9 +614,13 @@ class _Parser:
                 k += 1
             end = k
             while end < len(tokens) and (
-                tokens[end].proper or (end > k and (tokens[end].lower in gz.LINK_WORDS or tokens[end].lower in RUN_WORDS))
+                tokens[end].proper
+                or (end > k and (tokens[end].lower in gz.LINK_WORDS or tokens[end].lower in RUN_WORDS))
+                or (end > k and tokens[end].lower == "the" and tokens[end - 1].lower == "of" and end + 1 < len(tokens) and tokens[end + 1].proper)
             ):
                 end += 1
+            while end > k and tokens[end - 1].lower in gz.LINK_WORDS:
+                end -= 1  # "for the Ministry of" ends before its "of"
             if end > k and (tokens[j].lower != "of" or _place_or_body(tokens[k:end])):
                 span = self.text[role.start : tokens[end - 1].end]
                 return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender, entity=role.entity), end

@@ -126,6 +126,7 @@ class NameTable:
                 table._add_title(mention.start, mention.title, mention)
         for holders in table.titles.values():
             holders.sort()
+        pending: list[Mention] = []  # spokespeople for a body the table cannot find yet
         for mention in flat:
             core = _role_key(mention.title)[1]
             if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
@@ -134,6 +135,8 @@ class NameTable:
                 spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
                 table._add_title(mention.start, mention.title, mention, spoken_for or _role_name(mention.text))
                 table.titles[core].sort()
+                if spoken_for is None and not _SPOKESPEOPLE.isdisjoint(singular(w) for w in mention.text.lower().split()):
+                    pending.append(mention)
         # Names, surnames and places resolve now as they will once the table is complete (people, acronyms
         # and organisations are all known), so their answers are kept; a description may point at a
         # source named later, and is resolved again when asked.
@@ -148,8 +151,25 @@ class NameTable:
                 table.timeline.append(_Entry(part.start, name, entity, named, len(part.parts) > 1))
                 table._positions.append(part.start)
                 table.entities.setdefault(name, entity)
+        for mention in pending:
+            table._speaking_for_body(mention)
         table._resolved = resolved
         return table
+
+    def _speaking_for_body(self, spokesperson: Mention) -> None:
+        """ "A company spokeswoman said": the body a common noun names is found only once the timeline
+        holds the bodies named before, so the role's entries are named again then."""
+        body = self._spoken_for(spokesperson)
+        if body is None:
+            return
+        core, described = _role_key(spokesperson.title)[1], _role_name(spokesperson.text)
+        self.titles[core] = [(p, q, body if p == spokesperson.start and n == described else n) for p, q, n in self.titles[core]]
+        at = bisect_left(self._positions, spokesperson.start)
+        while at < len(self.timeline) and self.timeline[at].position == spokesperson.start:
+            entry = self.timeline[at]
+            if entry.name == described:
+                self.timeline[at] = entry._replace(name=body, entity=self.entities.get(body, ORG))
+            at += 1
 
     def _add_person(self, mention: Mention) -> None:
         key = _surname(mention.name)

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from attrib.matching import normalise_speaker
-from attrib.analysis.names import PERSON, Mention, is_person_role
+from attrib.analysis.names import COUNTRY, ORG, PERSON, Mention, is_person_role
 from attrib.analysis.structure import ArticleView, Cue, SentenceView, words_between
 
 _OBJECT_WORDS = frozenset(
@@ -218,8 +218,20 @@ def _antecedent(article: ArticleView, view: SentenceView, pronoun: Mention, hist
     if pronoun.gender == "p":
         return next((h for h in recent if not names.is_person(h)), None)
     if pronoun.gender == "n" and any(0 <= words_between(article.text, pronoun.end, cue.start) <= 1 for cue in view.cues):
-        return next((h for h in recent if not names.is_person(h) and " and " not in h), None)
+        return _body_just_named(article, view, history) or next((h for h in recent if not names.is_person(h) and " and " not in h), None)
     return None
+
+
+def _body_just_named(article: ArticleView, view: SentenceView, history: dict[int, str]) -> str | None:
+    """ "Taiwan's defence ministry thanked Washington. In a statement, it said ...": a body that opens
+    the previous sentence, when that sentence reported no one, is what "it" says."""
+    if view.index == 0 or view.index - 1 in history:
+        return None
+    previous = article.sentences[view.index - 1]
+    opening = previous.mentions[0] if previous.mentions else None
+    if opening is None or opening.entity not in (ORG, COUNTRY) or words_between(article.text, previous.span.start, opening.start) > 1:
+        return None
+    return article.names.canonical(opening) or None
 
 
 def _person_before(article: ArticleView, view: SentenceView, mention: Mention, history: dict[int, str], gender: str) -> str | None:
