@@ -129,3 +129,20 @@ def test_it_is_the_body_that_opens_the_sentence_before_when_that_one_reports_no_
     records = tagger.tag(text)
     assert records[0].speaker == "U.S. State Department"
     assert records[2].speaker == "Taiwan's defence ministry"
+
+
+def test_a_nationality_goes_on_with_the_person_just_quoted(tagger: Tagger) -> None:
+    text = (
+        'Liverpool manager Jurgen Klopp insisted on Friday that Salah was "not for sale". '
+        '"Mo is a Liverpool player, full stop," the German told reporters.'
+    )
+    assert [r.speaker for r in tagger.tag(text)] == ["Jurgen Klopp", "Jurgen Klopp"]
+
+
+def test_a_name_between_commas_before_said_is_a_person_that_he_can_refer_to(tagger: Tagger) -> None:
+    text = (
+        "Liverpool manager Jurgen Klopp said Salah was not for sale.\n\n"
+        "Al-Ittihad's director of football, Ramon Planes, said the club would not give up. "
+        '"We will keep trying," he told Spanish radio.'
+    )
+    assert tagger.tag(text)[2].speaker == "Ramon Planes"

@@ -404,7 +404,7 @@ class _Parser:
         owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
         if entity == "" and (owner or owned):
             entity = PLACE if len(name_tokens) > 1 else ""  # "Russia's Kursk Oblast", "last year's Commonwealth Games"
-        elif entity == "" and len(name_tokens) > 1 and self._subject_of_cue(j, first) and all(t.lower != "of" for t in name_tokens):
+        elif entity == "" and len(name_tokens) > 1 and self._speaks(first, j) and all(t.lower != "of" for t in name_tokens):
             entity = PERSON  # "Heather Webb said": two capitalised words speaking (not "Chambers of Commerce")
         elif entity == "" and len(name_tokens) == 1 and not title_tokens and name.lower() in self.seen.surnames:
             entity = PERSON  # "Trump" where the article names "Donald Trump"
@@ -419,6 +419,15 @@ class _Parser:
             kind = "surname" if titled else "place"
             return Mention(run[0].start, run[-1].end, span_text, kind, name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
         return Mention(run[0].start, run[-1].end, span_text, "name", name=name, title=title or descriptor, gender=gender, entity=entity, possessive=possessive)
+
+    def _speaks(self, first: int, j: int) -> bool:
+        """Is the run tokens[first:j] the subject of a reporting verb, itself or between commas ("Its
+        director of football, Ramon Planes, said")?"""
+        if self._subject_of_cue(j, first):
+            return True
+        tokens = self.tokens
+        between_commas = first > 0 and tokens[first - 1].text == "," and j + 1 < len(tokens) and tokens[j].text == ","
+        return between_commas and tokens[j + 1].lower in REPORTING_VERBS
 
     def _demonym(self, i: int) -> bool:
         """ "the Norwegian said", "said the Frenchman": a nationality standing for a person, after tokens[i]."""

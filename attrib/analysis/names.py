@@ -814,6 +814,7 @@ def strip_determiner(text: str) -> str:
 
 
 def is_person_role(mention: Mention) -> bool:
-    """A role noun for a person ("the Defence Secretary", "the 28-year-old"), not an institution."""
+    """A role noun for a person ("the Defence Secretary", "the 28-year-old", "the German"), not an institution."""
     words = _HYPHENATED_WORD.findall(mention.text.lower())
-    return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])))
+    demonym = len(words) == 2 and words[0] == "the" and words[1] in gz.DEMONYMS
+    return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])) or demonym)
