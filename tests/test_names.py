@@ -936,3 +936,14 @@ def test_a_name_before_a_role_noun_qualifies_the_role(sentence: str, role: str) 
 
 def test_a_name_that_ends_in_a_role_word_stays_a_name() -> None:
     assert mentions("The Russian Ministry of Defence said so.")[0] == ("place", "Russian Ministry of Defence")
+
+
+def test_shares_of_a_company_neither_rename_it_nor_make_it_a_person() -> None:
+    text = (
+        "Microsoft said on Tuesday it would cut 6,000 jobs. The cuts will affect all levels, a company spokesperson said.\n\n"
+        "Shares of Microsoft were up 0.5% in afternoon trading."
+    )
+    names, found = table_for(text)
+    first = next(m for m in found if m.text == "Microsoft")
+    assert names.canonical(first) == "Microsoft"
+    assert resolve(text, "a company spokesperson") == "Microsoft"

@@ -112,13 +112,14 @@ class NameTable:
             # A two-word name is a person's when it has a title, speaks, is described as one, or its
             # last word stands alone elsewhere ("Heather Webb" ... "Webb").
             last = _surname(mention.name)
-            if mention.kind == "name" and (mention.entity == PERSON or id(mention) in described or last in lone or last in seen.alone):
+            alone = (last in lone or last in seen.alone) and " of " not in mention.name  # not "Shares of Microsoft"
+            if mention.kind == "name" and (mention.entity == PERSON or id(mention) in described or alone):
                 table._add_person(mention)
         for mention in flat:
             if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
         table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
-        table.companies = frozenset(m.name for m in flat if _company_like(text, m))
+        table.companies = frozenset(m.name for m in flat if _company_like(text, m)) | frozenset(_SHARES_OF.findall(text))
         for left, right in pairs:
             table._apposition(text, left, right)
         for mention in chain(flat, mentions):
@@ -509,6 +510,8 @@ def _introduces(mention: Mention) -> bool:
 
 # The endings of a company's legal name.
 _COMPANY_SUFFIXES = frozenset("inc co corp corporation ltd limited plc llc ag sa se nv gmbh group".split())
+# A company's name after its shares: "shares of Microsoft", "Shares in SAS".
+_SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:of|in) ([A-Z][\w&-]*)\b")
 # The lower-case word right after a mention.
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
