@@ -947,3 +947,14 @@ def test_shares_of_a_company_neither_rename_it_nor_make_it_a_person() -> None:
     first = next(m for m in found if m.text == "Microsoft")
     assert names.canonical(first) == "Microsoft"
     assert resolve(text, "a company spokesperson") == "Microsoft"
+
+
+def test_a_headline_office_is_the_longer_title_of_the_same_body_in_the_lead() -> None:
+    text = (
+        "OpenAI chief says AI will transform jobs\n\n"
+        "OpenAI chief executive Sam Altman said artificial intelligence would transform work.\n\n"
+        "The Ukrainian military later denied it, after claims by anonymous Ukrainian military and security sources."
+    )
+    assert resolve(text, "OpenAI chief") == "Sam Altman"
+    # A body keeps its own name: only a person's office reaches a longer title.
+    assert resolve(text, "The Ukrainian military") != "anonymous Ukrainian military and security sources"

@@ -315,6 +315,9 @@ class NameTable:
         """The source nearest before `position` (else, in the lead, the first after) holding this role."""
         qualifier, core = _role_key(title)
         holders = self.titles.get(core)
+        if not holders and qualifier and core in gz.PERSON_ROLES:
+            # "OpenAI chief" is the "OpenAI chief executive" of the same body: a longer title with that word.
+            holders = sorted(h for key, found in self.titles.items() if core in key.split() for h in found if h[1] == qualifier)
         if not holders:
             return None
         start = bisect_left(holders, (position,))
