@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
@@ -364,8 +364,7 @@ class NameTable:
             if lowered[0] in ("his", "her", "its", "their"):
                 return None
             return next((e.name for e in self._before(mention.start) if e.joint), None)
-        demonym = len(lowered) == 2 and lowered[1] in gz.DEMONYMS
-        described = bool(AGE.fullmatch(lowered[-1])) or demonym or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES
+        described = bool(AGE.fullmatch(lowered[-1])) or _nationality_person(lowered) or lowered[-1] in gz.PERSON_DESCRIPTORS and lowered[-1] not in gz.PERSON_ROLES
         if described and not possessed:  # "Dunne's wife" is not Dunne
             return self._nearest(mention.start, (PERSON,))  # "the 28-year-old", "the Accra-born runner", "the Spaniard"
         if possessed and head in _SPOKESPEOPLE:
@@ -822,5 +821,9 @@ def strip_determiner(text: str) -> str:
 def is_person_role(mention: Mention) -> bool:
     """A role noun for a person ("the Defence Secretary", "the 28-year-old", "the German"), not an institution."""
     words = _HYPHENATED_WORD.findall(mention.text.lower())
-    demonym = len(words) == 2 and words[0] == "the" and words[1] in gz.DEMONYMS
-    return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])) or demonym)
+    return bool(words) and (words[-1] in PERSON_NOUNS or bool(AGE.fullmatch(words[-1])) or _nationality_person(words))
+
+
+def _nationality_person(words: Sequence[str]) -> bool:
+    """ "the Spaniard", "the Norwegian" (lower-cased words): a nationality standing for one person."""
+    return len(words) == 2 and words[0] == "the" and words[1] in gz.DEMONYMS
