@@ -219,6 +219,7 @@ def test_lexicons_fire_on_unseen_news(text: str, stance: str) -> None:
         ("Tests by two labs showed high levels of lead, the council said.", "confirm"),
         ("The airline blamed the delays on a strike by baggage handlers.", "confirm"),
         ("The coach accused the referee of missing the foul.", "confirm"),
+        ("The bishop voiced criticism of the plan.", "condemn"),
     ],
 )
 def test_new_entry_families(text: str, stance: str) -> None:
@@ -275,6 +276,10 @@ def test_a_longer_phrase_wins_over_another_lexicons_cue_inside_it(text: str, sta
         ("The agency said excessive rainfall flooded the valley.", "confirm"),
         # "Criminal" in a name denounces no one.
         ("The ministry asked for details of the International Criminal Court ruling.", "none"),
+        # Criticism the source meets or answers is not its own.
+        ("A Treasury source said ministers were relaxed about the criticism.", "confirm"),
+        ("Despite international condemnation, the junta went ahead with the trial, the envoy said.", "confirm"),
+        ("The plan has drawn fierce criticism from unions, the paper said.", "confirm"),
     ],
 )
 def test_words_that_carry_no_stance_of_the_source(text: str, stance: str) -> None:

@@ -47,3 +47,22 @@ def test_a_capital_speaks_for_its_country(speakers: list[str | None]) -> None:
 
 def test_a_list_of_countries_is_one_joint_source(speakers: list[str | None]) -> None:
     assert speakers[8] == "Chile, Bolivia and Ecuador"
+
+
+def test_a_pronoun_skips_a_person_the_article_has_called_by_the_other_one(session_tagger: Tagger) -> None:
+    # Invented: neither person exists.  Costa is "she" and Alves "he" by the pronouns right after them.
+    text = (
+        "Plant row\n\nMaria Costa said the plant was safe. She said inspections were complete.\n\n"
+        "Later, Pedro Alves said the plant leaked. He said workers had been told to stay home.\n\n"
+        '"We will publish all the data," she said.'
+    )
+    assert [r.speaker for r in session_tagger.tag(text, article="plant")][-1] == "Maria Costa"
+
+
+def test_a_name_with_a_description_between_commas_before_its_verb_is_a_person(session_tagger: Tagger) -> None:
+    text = (
+        "Border row\n\nForeign Minister Carlos Ruiz said the troops had been attacked.\n\n"
+        "Andrea Fitzpatrick-Bowen, chief of staff to the president, told reporters the claim was false. "
+        '"We have nothing to hide," she said.'
+    )
+    assert [r.speaker for r in session_tagger.tag(text, article="border")][-1] == "Andrea Fitzpatrick-Bowen"

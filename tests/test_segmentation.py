@@ -29,6 +29,7 @@ def texts(text: str) -> list[str]:
         ("The vote is on Oct. 12 in room No. 5 today.", ["The vote is on Oct. 12 in room No. 5 today."]),
         ("A loan of £2.26 billion was agreed. It is 3.5% more.", ["A loan of £2.26 billion was agreed.", "It is 3.5% more."]),
         ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("Its spokesman, Brig. Gen. Omar Said, spoke. Det. Insp. Jo Reid agreed.", ["Its spokesman, Brig. Gen. Omar Said, spoke.", "Det. Insp. Jo Reid agreed."]),
         ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
         ("\u201cIs it true?\u201d he asked. Nobody knew.", ["\u201cIs it true?\u201d he asked.", "Nobody knew."]),
         ("Russia providing\u2026 technical systems. Yes.", ["Russia providing\u2026 technical systems.", "Yes."]),

@@ -397,6 +397,14 @@ PERSON_DESCRIPTORS = frozenset(
     founder owner chairman chairwoman boss chief executive ceo cfo spokesman
     spokeswoman spokesperson aide adviser advisor envoy diplomat official
     inventor designer architect engineer chef model hero agent
+    consultant radiologist nurse paramedic midwife pharmacist dentist physician
+    psychiatrist psychologist pathologist coroner epidemiologist virologist clinician
+    therapist surgeon detective inspector sergeant constable lecturer historian curator
+    accountant auditor broker trader strategist forecaster meteorologist geologist
+    seismologist biologist chemist physicist statistician archaeologist astronomer
+    technician mechanic contractor landlord tenant shopkeeper headteacher headmaster
+    headmistress pupil councillor councilor magistrate juror sheriff warden ranger
+    referee umpire mediator
     """.split()
 )
 # Words that follow a business's name, and seldom a town's: "Tesla shares", "Nordair's chief executive".

@@ -646,6 +646,11 @@ _NOT_STANCE_SPECS = (
     "~claim|~say|~allege|~assert|~insist|~argue|~suggest|~tweet without evidence|proof",
     "anonymity in line|accordance with",
     "could not|never", "couldn't",
+    # Criticism the source meets or answers is not its own ("relaxed about the criticism").
+    "amid|despite|about|over|to|~face|~draw|drawn|~attract|~spark|~prompt (the|this|that|such|"
+    "widespread|) (growing|mounting|international|public|fierce|sharp|strong|heavy|) "
+    "criticism|criticisms|condemnation|condemnations",
+    "beyond|above criticism|reproach",
 )
 NOT_STANCE: frozenset[str] = _expand(_NOT_STANCE_SPECS)
 

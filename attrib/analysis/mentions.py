@@ -427,7 +427,18 @@ class _Parser:
             return True
         tokens = self.tokens
         between_commas = first > 0 and tokens[first - 1].text == "," and j + 1 < len(tokens) and tokens[j].text == ","
-        return between_commas and tokens[j + 1].lower in REPORTING_VERBS
+        return between_commas and tokens[j + 1].lower in REPORTING_VERBS or self._described_then_speaks(j)
+
+    def _described_then_speaks(self, j: int) -> bool:
+        """ "Andrea Fitzpatrick-Bowen, chief of staff to Guyana's president, told": a person's description
+        between commas after the run, then a reporting verb."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].proper:
+            return False
+        close = next((k for k in range(j + 1, min(len(tokens), j + 14)) if tokens[k].text == ","), len(tokens))
+        if close + 1 >= len(tokens) or tokens[close + 1].lower not in REPORTING_VERBS:
+            return False
+        return any(t.lower in PERSON_NOUNS or t.lower in gz.TITLE_WORDS for t in tokens[j + 1 : close])
 
     def _demonym(self, i: int) -> bool:
         """ "the Norwegian said", "said the Frenchman": a nationality standing for a person, after tokens[i]."""

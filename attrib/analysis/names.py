@@ -44,6 +44,8 @@ _DEFINITE = frozenset("the this that these those his her its their both".split()
 _ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
 # How many named sources a description may look back over.
 _REACH = 60
+# How far (characters) a "he" or "she" may stand from the one person named before it and still tell their gender.
+_GENDER_REACH = 250
 # Bodies news names without an article: "police said" means the force the article names.
 _BARE_BODIES = frozenset({"police"})
 _SERVES = frozenset("in at for to".split())
@@ -118,6 +120,7 @@ class NameTable:
         for mention in flat:
             if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
+        table._learn_genders(flat)
         table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
         table.companies = frozenset(m.name for m in flat if _company_like(text, m)) | frozenset(_SHARES_OF.findall(text))
         for left, right in pairs:
@@ -130,7 +133,8 @@ class NameTable:
         pending: list[Mention] = []  # spokespeople for a body the table cannot find yet
         for mention in flat:
             core = _role_key(mention.title)[1]
-            if core and _introduces(mention) and table.by_title(mention.title, mention.start) is None:
+            known = table.by_title(mention.title, mention.start) if core and _introduces(mention) else ""
+            if known is None or known and table._names_another_principal(mention, known):
                 # "A union official said ... the union official added", "Election officials ...
                 # Top election officials": with no one named in that role, the first description names it.
                 spoken_for = table._spokesperson_named_after(mention, flat) or table._spoken_for(mention)
@@ -185,6 +189,27 @@ class NameTable:
         if mention.title:
             self._add_title(mention.start, mention.title, mention)
 
+    def _learn_genders(self, flat: list[Mention]) -> None:
+        """ "Carlos Rangel Montiel accused Guyana ... He described": the one person named just before a
+        "he" or "she", with no other person or person's role between, is a man or a woman.  A person
+        the article gives both is left open, and so is one whose title already says."""
+        votes: dict[str, set[str]] = {}
+        since: list[str] = []  # the people (by surname; "" for a role) named since the last "he" or "she"
+        last_end = 0
+        for mention in flat:
+            if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
+                if len(since) >= 1 and len(set(since)) == 1 and since[0] and mention.start - last_end < _GENDER_REACH:
+                    votes.setdefault(since[0], set()).add(mention.gender)
+                since = []
+            elif mention.kind in ("name", "surname") and _surname(mention.name) in self.people:
+                since.append(_surname(mention.name))
+                last_end = mention.end
+            elif mention.kind == "role" and mention.entity == PERSON:
+                since.append("")
+        for key, found in votes.items():
+            if len(found) == 1 and key not in self.genders:
+                self.genders[key] = found.pop()
+
     def _apposition(self, text: str, left: Mention, right: Mention) -> None:
         """ "John Healey, the UK Defence Secretary", "Seawatch, a Dutch rescue charity"."""
         if right.kind == "role" and left.kind in ("name", "surname", "place"):
@@ -219,13 +244,24 @@ class NameTable:
         head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
         if head is None:
             return None
+        principal = self._principal_named(words, head)
+        if principal:
+            return principal
+        common = [singular(w.lower()) for w in words[1:head] if singular(w.lower()) in ORG_NOUNS]
+        return self._organisation_before(role.start, common[-1], []) if common else None
+
+    def _principal_named(self, words: list[str], head: int) -> str:
+        """The body a spokesperson's own words name ("for Oxfam", "Oxfam's", "a Meridian spokeswoman"), or ""."""
         served = " ".join(words[head + 2 :]) if head + 1 < len(words) and words[head + 1] in ("for", "of") else ""
         lead = 1 if words[0].lower() in _DEFINITE or words[0].lower() in ("a", "an") else 0  # "Ode's spokesperson" has none
         owner = [POSSESSIVE.sub("", w) for w in words[lead:head] if capitalised(w)]
-        if served or owner:
-            return self._named(served or " ".join(owner), "")
-        common = [singular(w.lower()) for w in words[1:head] if singular(w.lower()) in ORG_NOUNS]
-        return self._organisation_before(role.start, common[-1], []) if common else None
+        return self._named(served or " ".join(owner), "") if served or owner else ""
+
+    def _names_another_principal(self, role: Mention, known: str) -> bool:
+        """ "A spokesman for Oxfam" after a spokesman for Age UK: a new spokesperson, for the body it names."""
+        words = role.text.split()
+        head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+        return head is not None and self._principal_named(words, head) not in ("", known)
 
     def _add_title(self, position: int, title: str, holder: Mention, name: str = "") -> None:
         qualifier, core = _role_key(title)
@@ -288,7 +324,7 @@ class NameTable:
             if best == name and " " not in name:
                 # "Meridian" for "Meridian Systems Inc": the one company name the word begins.
                 longer = [o for o in self.organisations if o.split()[0] == name and all(capitalised(w) for w in o.split())]
-                if len(longer) == 1 and any(w.lower().rstrip(".") in gz.INSTITUTION_WORDS for w in longer[0].split()[1:]):
+                if len(longer) == 1 and any(w.lower().rstrip(".") in gz.INSTITUTION_WORDS or w.lower() in gz.COMPANY_WORDS for w in longer[0].split()[1:]):
                     best = longer[0]
             self._fullest[name] = best
         return self._fullest[name]
@@ -315,12 +351,15 @@ class NameTable:
         """The source nearest before `position` (else, in the lead, the first after) holding this role."""
         qualifier, core = _role_key(title)
         holders = self.titles.get(core)
-        if not holders and qualifier and core in gz.PERSON_ROLES:
-            # "OpenAI chief" is the "OpenAI chief executive" of the same body: a longer title with that word.
-            holders = sorted(h for key, found in self.titles.items() if core in key.split() for h in found if h[1] == qualifier)
+        if not holders and core in PERSON_NOUNS and (qualifier or title.split()[0].lower() == "the"):
+            # "OpenAI chief" is the "OpenAI chief executive" of the same body, "the consultant" the "consultant
+            # radiologist" and "the detective" the "Det. Insp.": a longer title with that word.
+            holders = sorted(h for key, found in self.titles.items() if core in key.split() for h in found if _qualifies(qualifier, h[1]))
         if not holders:
             return None
         start = bisect_left(holders, (position,))
+        if start < len(holders) and holders[start][0] == position and _qualifies(qualifier, holders[start][1]):
+            return holders[start][2]  # the role's own holder ("A spokesman for Oxfam" is Oxfam's)
         if not qualifier:  # any holder will do: the nearest before, else the first after
             if start:
                 return holders[start - 1][2]
@@ -333,7 +372,7 @@ class NameTable:
             bare_plural = " " not in title.strip() and title.lower().endswith("s")
             return None if bare_plural or any(e.named for e in self._before(position)) else named
         for i in chain(range(start - 1, -1, -1), range(start, len(holders))):
-            if holders[i][1] == qualifier:
+            if _qualifies(qualifier, holders[i][1]):
                 return holders[i][2]
         return None
 
@@ -620,7 +659,8 @@ def _name_forms(name: str) -> tuple[str, str, str, str]:
 
 
 def _list_name(names: list[str]) -> str:
-    """ "A and B"; three or more as "A, B and C"."""
+    """ "A and B"; three or more as "A, B and C"; a member named twice ("its chairwoman, Winnie Odhiambo") once."""
+    names = list(dict.fromkeys(names))
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -644,6 +684,11 @@ def _before_preposition(words: list[str]) -> list[str]:
     """A role without whom it serves: "Peru's ambassador to the UN" -> "Peru's ambassador"."""
     cut = next((k for k, w in enumerate(words) if k > 0 and w.lower() in _SERVES), len(words))
     return words[:cut]
+
+
+def _qualifies(asked: str, held: str) -> bool:
+    """ "the medical director" is "the trust's medical director"; "the US envoy" is not the UK's."""
+    return asked == held or set(asked.split()) <= set(held.split())
 
 
 @lru_cache(maxsize=4096)

@@ -76,6 +76,9 @@ class Token(NamedTuple):
     possessive: bool
 
 
+# An Arabic article or a particle fused to a capitalised name ("al-Tayeb", "el-Sisi", "bin-Salman").
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|ud|bin|ibn)-[A-Z]")
+
 # What a capitalised word's letters alone say of whether it is a name (`_Shape.name`).
 _NAME, _NOT_NAME, _DATE_WORD, _BY_PLACE = range(4)
 
@@ -114,7 +117,7 @@ def _shape(text: str) -> _Shape:
     casing = 0 if not any(c.isalpha() for c in text) else 2 if any(c.islower() for c in text) else 1
     vote = (2 if text[0].isupper() else 1) if len(text) > 3 and text.isalpha() else 0
     alnum = any(c.isalnum() for c in text)
-    capital = capitalised(text)
+    capital = capitalised(text) or _PREFIXED_NAME.match(text) is not None
     return _Shape((text, False, lower, capital, possessive), capital, casing, vote, alnum, _name_by_letters(text))
 
 
@@ -369,6 +372,8 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
         return ORG  # "Nordvik Seafood", even after "salmon farmer"
     if head in PERSON_NOUNS or title_words and any(w in PERSONAL_TITLES or w.endswith(("-born", "-bred", "-raised")) for w in title_words):
         return PERSON
+    if title_words and title_words[-1] in gz.TITLE_WORDS:
+        return PERSON  # "Justice Mary Lane": a word that mostly modifies an office is one right before a name
     if head in ORG_NOUNS:
         return ORG
     if low in gz.CAPITALS:
@@ -377,6 +382,8 @@ def name_entity(title_words: list[str], name: str, descriptor: str) -> str:
     first = name.split()[0]
     if letters.isupper() and len(letters) > 1 or len(words) > 1 and first.isalpha() and first.isupper() and len(first) > 1:
         return ORG  # "NFSA", "FC Porto"
+    if len(words) > 1 and name.split()[-1].isupper() and words[-1] in gz.COUNTRY_NAMES:
+        return ORG  # "Cancer Research UK": a country's initials end no person's name
     if singular(words[-1]) in gz.NATIONALITY_ADJECTIVES and words[-1] != singular(words[-1]):
         return GROUP  # "North Koreans"
     placed = words[-1] in gz.PLACE_WORDS or words[0] in gz.PLACE_PREFIXES or len(words) > 2 and words[0] in gz.PLACE_WORDS and words[1] == "of"

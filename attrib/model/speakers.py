@@ -249,7 +249,11 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
         person = bool(name) and (names.is_person(name) or names.entities.get(name) == PERSON)
         return person and names.gender_of(name) in ("", gender or names.gender_of(name))
 
-    def named_in(sentences: list[SentenceView]) -> str | None:
+    def unknown(name: str | None) -> bool:
+        # A full name of no known kind ("Mary Lane" after an unusual title): a person, when no one else fits.
+        return bool(name) and " " in name and not names.entities.get(name) and names.gender_of(name) in ("", gender)
+
+    def named_in(sentences: list[SentenceView], fits: Callable[[str | None], bool]) -> str | None:
         for earlier in reversed(sentences):
             for candidate in reversed(earlier.mentions):
                 if candidate.start < mention.start and candidate.kind in ("name", "surname"):
@@ -259,11 +263,13 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
         return None
 
     previous = history.get(view.index - 1)
+    before = article.sentences[max(0, view.index - 3) : view.index]
     return (
-        named_in([view])
+        named_in([view], fits)
         or (previous if fits(previous) else None)
-        or named_in(article.sentences[max(0, view.index - 3) : view.index])
+        or named_in(before, fits)
         or next((h for h in _recent(history) if fits(h)), None)
+        or named_in([*before, view], unknown)
     )
 
 
