@@ -321,3 +321,47 @@ def test_accusing_someone_of_something_is_active() -> None:
 def test_a_document_with_an_aside_before_its_verb_is_the_source() -> None:
     sentence = "The report, published by a Telegram channel with sources in the Kremlin, said Putin had undergone surgery."
     assert source_of(sentence) == "The report"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A participle after a document describes it: the source is the saying verb's subject.
+        ("In a filing posted on the agency's website, the automaker said it knew of three injuries.", "the automaker"),
+        # The stop of "Inc." stands between a company and its verb.
+        ("SAN FRANCISCO - Acme Inc. said on Wednesday that hackers had accessed its data.", "Acme Inc"),
+    ],
+)
+def test_the_saying_verb_outranks_a_participle_or_a_passive(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers were called to Carlton Street after reports of a fight.",
+        "Last year the company recalled 210,000 pickups over a faulty fuel pump.",
+        "The carmaker is recalling about 84,000 vehicles.",
+        "A jury on Tuesday ordered Meridale Chemicals to pay $340 million.",
+        "The jury found that the plant had leaked.",
+    ],
+)
+def test_recalls_rulings_and_nouns_after_prepositions_report_nothing(sentence: str) -> None:
+    assert not any(cue.reports for cue in first(sentence).cues)
+
+
+def test_a_recount_is_a_noun_and_was_first_reported_a_passive() -> None:
+    assert [cue.text for cue in first("Rivals demanded a hand recount.").cues] == ["demanded"]
+    cues = first("Acme said its data was stolen, days after the breach was first reported by a blog.").cues
+    assert [cue.passive for cue in cues if cue.text == "reported"] == [True]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("She recalled that the plant had leaked for years.", "She"),
+        ("The judge said the trial would resume on Monday.", "The judge"),
+    ],
+)
+def test_remembering_and_a_judges_words_still_report(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source

@@ -1018,3 +1018,25 @@ def test_a_company_named_by_its_first_word_is_the_company() -> None:
 def test_a_title_before_a_name_makes_it_a_person() -> None:
     found = find_mentions("Justice Mary Lane closed the hearing.", 0, 37, [])
     assert (found[0].name, found[0].entity) == ("Mary Lane", "person")
+
+
+def test_a_lower_case_plc_ends_a_companys_name_and_a_plant_names_no_company() -> None:
+    text = (
+        "Halvorsen Foods plc reported a loss. She said it had cut jobs at its Leicester plant. "
+        "The company also denied a report that it was for sale."
+    )
+    assert resolve(text, "Halvorsen Foods plc") == "Halvorsen Foods plc"
+    assert resolve(text, "The company") == "Halvorsen Foods plc"
+
+
+def test_a_company_spokesperson_speaks_for_the_company_not_for_a_union_named_before() -> None:
+    text = (
+        "The Associated Society of Rail Operatives said its members would strike. Crestline Rail said the offer was fair. "
+        '"The door remains open," a company spokeswoman said.'
+    )
+    assert resolve(text, "a company spokeswoman") == "Crestline Rail"
+
+
+@pytest.mark.parametrize(("sentence", "name"), [("County Clerk Maria Delgado said no.", "Maria Delgado"), ("Councillor Jane Ode spoke.", "Jane Ode")])
+def test_local_offices_are_titles(sentence: str, name: str) -> None:
+    assert [m.name for m in find_mentions(sentence, 0, len(sentence), [])] == [name]

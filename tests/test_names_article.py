@@ -66,3 +66,13 @@ def test_a_name_with_a_description_between_commas_before_its_verb_is_a_person(se
         '"We have nothing to hide," she said.'
     )
     assert [r.speaker for r in session_tagger.tag(text, article="border")][-1] == "Andrea Fitzpatrick-Bowen"
+
+
+def test_she_after_a_company_spokeswoman_is_the_company(session_tagger: Tagger) -> None:
+    text = (
+        "Rail strike called\n\nThe Associated Society of Rail Operatives said its members would strike. Colin Mabry "
+        "said pay was too low.\n\nCrestline Rail said the offer was fair.\n\n"
+        '"The door remains open," a company spokeswoman said. "We urge the union to talk."\n\n'
+        "She declined to say how many trains would run."
+    )
+    assert [r.speaker for r in session_tagger.tag(text, article="rail")][-1] == "Crestline Rail"

@@ -84,6 +84,14 @@ _HEARSAY = frozenset("said believed thought reported alleged expected understood
 # A statement's document speaks for whoever issued it; the mention finder resolves those.
 _DOCUMENTS = frozenset("statement report article story email letter release filing memo document study".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+# Words after which a cue form that is as often a noun is one: "after reports of a fight", "amid claims".
+_NOUN_LEADS = frozenset("after amid amidst despite following".split())
+_RECALL = frozenset("recall recalls recalled recalling".split())
+_ROUGHLY = frozenset("about around nearly almost some roughly over more than up to".split())
+# Who rules rather than says: a ruling is narrated, not quoted (the development set's conventions).
+_COURTS = frozenset("jury juror judge court tribunal magistrate justice".split())
+# Adverbs with no "-ly" that stand between "was" and its participle: "was first reported", "were also told".
+_BETWEEN_BE_AND_PARTICIPLE = frozenset("also not never later then first since already just now still once".split())
 _FUNCTION_WORDS = (
     _AUXILIARIES
     | _SUBORDINATORS
@@ -312,6 +320,12 @@ def _source(
             return agent, "by"
     if sentence.word(first - 1) in _DETERMINERS:
         return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
+    if words[0].endswith("ed") and len(words) == 1 and sentence.word(first - 1) in gz.DOCUMENT_NOUNS:
+        return None, "noun"  # "In a filing posted on its website, ...": the participle describes the document
+    if words[0] in NOUN_LIKE_CUES and (sentence.word(first - 1) in _PREPOSITIONS or sentence.word(first - 1) in _NOUN_LEADS):
+        return None, "noun"  # "after reports of a fight", "amid claims that ..."
+    if words[0] in _RECALL and _counted(sentence, last + 1):
+        return None, "noun"  # "the company recalled 210,000 pickups": a product recall, not a memory
     if words[0] in HEADLINE_VERBS and words[0] not in REPORTING_VERBS and sentence.word(first - 1) in _PREPOSITIONS:
         return None, "noun"  # "Leader arrested ahead of protests": a headline's verb form after a preposition is a noun
     before = sentence.texts[first - 1] if first > 0 else ""
@@ -321,6 +335,8 @@ def _source(
     if passive:
         return None, ""
     subject = _subject_before(sentence, first, earlier)
+    if subject is not None and words[0] in ACT_VERBS | FINDING_VERBS and _court(subject):
+        return None, "noun"  # "A jury ordered the firm to pay", "The judge found that ...": a ruling, a narrated act
     if subject is not None:
         subject = _listed(sentence, subject, headline)
         if headline and sentence.mention_start(subject) <= 1:
@@ -420,6 +436,17 @@ def _issuer(sentence: _Sentence, document: Mention) -> Mention | None:
     return issuer if issuer is not None and issuer.entity in (ORG, PERSON, "") and _may_speak(issuer) else None
 
 
+def _counted(sentence: _Sentence, k: int) -> bool:
+    """Does a number follow, perhaps after "about" or "more than"?"""
+    while sentence.word(k) in _ROUGHLY:
+        k += 1
+    return sentence.word(k)[:1].isdigit()
+
+
+def _court(mention: Mention) -> bool:
+    return mention.kind == "role" and singular(mention.text.split()[-1].lower()) in _COURTS
+
+
 def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention | None:
     """The mention just before token `i`, across auxiliaries, adverbs, time phrases, parentheses and appositions."""
     j = i - 1
@@ -442,6 +469,8 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         word = sentence.word(j)
         if word in _AUXILIARIES or word.endswith("n't") or _is_adverb(sentence.texts[j]):
             j -= 1
+        elif word == "." and j - 1 in sentence.ending:
+            j -= 1  # "Corvane Technologies Inc. said": the stop of an abbreviation ending a name
         elif word in _TIME or word.isdigit():
             j -= 1
             dated = True
@@ -669,7 +698,7 @@ def _passive(sentence: _Sentence, i: int, words: list[str]) -> bool:
     if len(words) == 1 and _PASSIVE_PREPOSITIONS.get(verb) == sentence.word(i + 1):
         return True  # "Army accused of deadly strike", "Minister blamed for delays": no object, so no agent
     k = i - 1
-    while k >= 0 and (_is_adverb(sentence.texts[k]) or sentence.word(k) in ("also", "not", "never", "later", "then")):
+    while k >= 0 and (_is_adverb(sentence.texts[k]) or sentence.word(k) in _BETWEEN_BE_AND_PARTICIPLE):
         k -= 1
     return sentence.word(k) in _BE
 

@@ -414,6 +414,8 @@ COMPANY_CONTEXT = frozenset(
     earnings products brand factory factories plant plants stores warehouse warehouses subsidiary unit founder
     boss parent""".split()
 )
+# Of those, the words for a site, which follow a place as often: "its Leicester plant", "the Texas factory".
+COMPANY_SITES = frozenset("factory factories plant plants stores warehouse warehouses unit".split())
 # "the company" and its like describe a business, which a body whose name ends in one of
 # PUBLIC_BODY_ENDS is not ("... Administration", "... Safety Center").
 BUSINESS_NOUNS = frozenset(
@@ -440,7 +442,7 @@ PUBLIC_BODY_ENDS = frozenset(
     """administration agency authority body ministry department office organisation organization charity
     nonprofit non-profit ngo foundation institute institution university union association federation league
     party movement council committee commission board court tribunal government military army navy police
-    watchdog regulator center centre""".split()
+    watchdog regulator center centre society""".split()
 )
 # Organisation nouns whose bare use ("the company", "the group") points back to the
 # organisation last introduced; the public bodies among them keep their modifiers
@@ -498,7 +500,8 @@ TITLE_WORDS = frozenset(
     former acting chairman chairwoman chair director judge attorney
     inspector commissioner speaker premier leader head counterpart
     maj brig cmdr supt insp det cpl pvt amb pres official brigadier detective
-    superintendent constable corporal""".split()
+    superintendent constable corporal clerk registrar treasurer comptroller sheriff coroner
+    councillor councilor councilman councilwoman alderman assemblyman assemblywoman""".split()
 )
 # Party words that, like a nationality, may stand before a politician's name ("Republican Jane Doe").
 PARTY_ADJECTIVES = frozenset("republican democrat democratic conservative tory labour liberal socialist communist".split())
@@ -594,5 +597,6 @@ COMPANY_WORDS = frozenset(
     therapeutics biotech insurance securities investments ventures solutions technologies
     electronics chemicals materials industries enterprises airlines automotive robotics
     semiconductor semiconductors retail properties realty hotels resorts apparel beverages
-    brewing brewery distillers dynamics aerospace defense defence""".split()
+    brewing brewery distillers dynamics aerospace defense defence rail railway railways air bus buses
+    water gas electric utilities media mobile""".split()
 )

@@ -162,7 +162,7 @@ _REPORTING_LEMMAS = """
 say tell add warn stress insist argue explain announce confirm deny reject
 dismiss condemn denounce accuse urge suggest acknowledge admit+ assert write
 respond declare maintain allege contend observe reveal disclose predict recall
-recount describe concede emphasise emphasize underline underscore reiterate
+describe concede emphasise emphasize underline underscore reiterate
 repeat affirm reaffirm threaten complain criticise criticize ask agree
 disagree dispute assure reassure inform notify testify proclaim boast lament
 advise recommend propose conclude mention confess clarify speculate indicate
@@ -181,7 +181,7 @@ blaming praised praising welcomed welcoming promised pledged vowed vowing
 demanded ordered signalled signaled signalling signaling signals echoed
 echoing countered countering briefed hinted hinting cautioned cautioning
 highlighted highlighting quoted quoting voiced voicing joked joking
-protested protesting hailed hailing branded
+protested protesting hailed hailing branded recounted recounting
 """.split()
 
 _DET = "a|an|the|his|her|their|its|our|my|this|that"

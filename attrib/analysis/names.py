@@ -555,6 +555,8 @@ _COMPANY_SUFFIXES = frozenset("inc co corp corporation ltd limited plc llc ag sa
 _SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:of|in) ([A-Z][\w&-]*)\b")
 # The lower-case word right after a mention.
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
+_DETERMINERS = frozenset("a an the its their his her our this that".split())
 
 
 class _Description(NamedTuple):
@@ -591,7 +593,10 @@ def _company_like(text: str, mention: Mention) -> bool:
     if mention.entity or mention.kind not in ("place", "surname") or " " in mention.name:
         return False
     after = _NEXT_WORD.match(text, mention.end)
-    return after is not None and after.group(1) in gz.COMPANY_CONTEXT
+    if after is None or after.group(1) not in gz.COMPANY_CONTEXT:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return after.group(1) not in gz.COMPANY_SITES or before is None or before.group(1).lower() not in _DETERMINERS
 
 
 def _bare_noun(text: str) -> str:
@@ -621,7 +626,13 @@ def _only_places(words: tuple[str, ...]) -> bool:
 
 def _of_kind(name: str, head: str) -> bool:
     """May `head` describe the body of this name?  "the company" is not the "Auto Safety Center"."""
-    return head not in gz.BUSINESS_NOUNS or name.lower().split()[-1] not in gz.PUBLIC_BODY_ENDS
+    return head not in gz.BUSINESS_NOUNS or _head_word(name) not in gz.PUBLIC_BODY_ENDS
+
+
+def _head_word(name: str) -> str:
+    """The noun a body's name is built on: its last word, or the last before "of" ("Society of Rail Operatives")."""
+    words = name.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _holds(name: str, words: list[str]) -> bool:

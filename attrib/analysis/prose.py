@@ -299,6 +299,8 @@ def sentence_tokens(text: str, start: int, end: int, blocked: list[tuple[int, in
         unstopped = headline and text[start:end].rstrip(CLOSERS)[-1:] not in STOPS
         opening = next((n for n, shape in enumerate(shapes) if shape.alnum), len(words))
         names = [n for n, shape in enumerate(shapes) if shape.capital and _proper(words, n, shape.name, headline, seen, n <= opening, unstopped)]
+        if "plc" in words:  # "Halvorsen Foods plc": a company's suffix, in lower case, ends its name
+            names += [n for n, word in enumerate(words) if word == "plc" and n - 1 in names]
     # Built as plain tuples, each word's cached fields after its span: `Token(...)` costs a Python call per word.
     new = tuple.__new__
     tokens = [new(Token, m.span() + shape.tail) for m, shape in zip(matches, shapes)]

@@ -262,11 +262,18 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
                         return name
         return None
 
+    def spoke_through(name: str | None) -> bool:
+        # "..., a company spokeswoman said. She declined to say ...": the body the spokesperson speaks for.
+        spokesperson = "spokeswoman" if gender == "f" else "spokesman"
+        return any(
+            m.kind == "role" and spokesperson in m.text.lower() and names.canonical(m) == name for earlier in before for m in earlier.mentions
+        )
+
     previous = history.get(view.index - 1)
     before = article.sentences[max(0, view.index - 3) : view.index]
     return (
         named_in([view], fits)
-        or (previous if fits(previous) else None)
+        or (previous if fits(previous) or spoke_through(previous) else None)
         or named_in(before, fits)
         or next((h for h in _recent(history) if fits(h)), None)
         or named_in([*before, view], unknown)
