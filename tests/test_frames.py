@@ -365,3 +365,18 @@ def test_a_recount_is_a_noun_and_was_first_reported_a_passive() -> None:
 )
 def test_remembering_and_a_judges_words_still_report(sentence: str, source: str) -> None:
     assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    ("headline", "cue", "source"),
+    [
+        ("\u2018We will not back down\u2019: Reeves defends tax plan", "defends", "Reeves"),
+        ("'We will not sell': Halvorsen Foods chief rebuffs takeover approach", "rebuffs", "Halvorsen Foods chief"),
+        # ... while a source alone after the colon is still the source.
+        ("Ukrainian drone sparks fire at Russian refinery: Governor", "", "Governor"),
+    ],
+)
+def test_a_quote_then_a_colon_then_a_clause_is_the_clauses_statement(headline: str, cue: str, source: str) -> None:
+    main = first(headline).main
+    assert main is not None and main.source is not None
+    assert (main.text, main.source.text) == (cue, source)

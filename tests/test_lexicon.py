@@ -602,3 +602,31 @@ def test_every_hedge_phrase_is_spelt_as_news_writes_it() -> None:
     # "~try+" once doubled the y: "tryying to ascertain" matched nothing anyone writes.
     assert {"tried to verify", "tries to ascertain"} <= HEDGE
     assert not [phrase for phrase in HEDGE if "tryy" in phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # Denouncing: insults, lies, playing politics, piracy, ordering diplomats out, a formal note.
+        ("The union called the offer an insult.", "condemn"),
+        ("The company poisoned a town and then lied about it, the plaintiffs said.", "condemn"),
+        ("The governor is playing politics with officers' safety, the union said.", "condemn"),
+        ("He called the ruling judicial activism of the worst kind.", "condemn"),
+        ("Firing on merchant ships is piracy, the admiral said.", "condemn"),
+        ("Venezuela ordered three Guyanese diplomats to leave the country within 72 hours.", "condemn"),
+        ("The envoy was handed a formal note demanding an explanation.", "condemn"),
+        # Denying: calling a claim wrong, deflecting the question.
+        ("To say nobody was harmed is simply wrong, he said.", "deny"),
+        ("She said she would refer the question to the competent authorities.", "deny"),
+        # Confirming: claiming an attack, ruling out doubt.
+        ("The rebels claimed responsibility for the attack.", "confirm"),
+        ("There is no ambiguity here, the envoy said.", "confirm"),
+        # Hedging: what a source has not yet been able to tell, or has not finished.
+        ("The mission said it had not been able to establish who fired first.", "hedge"),
+        ("She said the review was not finished.", "hedge"),
+        ("The bank was not yet in a position to discuss rate cuts, the governor said.", "hedge"),
+        ("The agency said it was reviewing the same reports.", "hedge"),
+    ],
+)
+def test_more_ways_news_sources_take_a_stance(text: str, stance: str) -> None:
+    assert rule(text) == stance

@@ -1040,3 +1040,13 @@ def test_a_company_spokesperson_speaks_for_the_company_not_for_a_union_named_bef
 @pytest.mark.parametrize(("sentence", "name"), [("County Clerk Maria Delgado said no.", "Maria Delgado"), ("Councillor Jane Ode spoke.", "Jane Ode")])
 def test_local_offices_are_titles(sentence: str, name: str) -> None:
     assert [m.name for m in find_mentions(sentence, 0, len(sentence), [])] == [name]
+
+
+def test_a_surname_takes_the_fuller_name_given_only_inside_a_quotation() -> None:
+    text = '"General Abdelrahim Kuku gave the order," an official said. Meanwhile Kuku rejected the claim.'
+    assert resolve(text, "Kuku") == "Abdelrahim Kuku"
+
+
+def test_the_end_of_a_fuller_name_is_that_person() -> None:
+    text = "Foreign Minister Carlos Rangel Montiel accused Guyana. \"We will respond,\" Rangel Montiel said."
+    assert resolve(text, "Rangel Montiel") == "Carlos Rangel Montiel"

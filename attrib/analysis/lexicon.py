@@ -254,7 +254,7 @@ say tell call demand target summon expel sanction slam blast rap warn urge vow
 pledge threaten deny reject dismiss confirm admit condemn denounce accuse blame
 claim insist defend back praise hail welcome criticise criticize question
 dispute order ban seek ask announce reveal protest decry charge assure promise
-signal stress defy rebuke reaffirm
+signal stress defy rebuke reaffirm rebuff
 """.split()
 HEADLINE_VERBS: frozenset[str] = frozenset(
     form for lemma in _HEADLINE_LEMMAS for form in _forms(lemma)[:2]
@@ -346,6 +346,9 @@ _DENY_SPECS = (
     "far from the truth",
     "further from the truth",
     # Calling a claim false.
+    "simply|plainly|flatly|factually|just wrong|incorrect",
+    # Deflecting the question to another party.
+    "~refer * question|questions|queries|inquiries|enquiries to",
     "untrue", "false", "falsely", "falsehood", "falsehoods", "baseless",
     "groundless", "unfounded", "unsubstantiated", "fabricated", "fabrication",
     "fabrications", "fake", "fake news", "fiction", "fictitious", "fantasy",
@@ -415,6 +418,8 @@ _CONDEMN_SPECS = (
     "~expel+ * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|staff|attaché|attache|"
     "attachés|attaches|correspondent|correspondents|journalist|journalists",
     "~recall * ambassador|envoy",
+    "~order * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|staff to leave",
+    "formal|diplomatic|protest note",
     "persona non grata", "démarche", "demarche", "démarches", "demarches",
     # Sanctions against someone (not the bare noun: "sanctions policy").
     "sanctions against|targeting",
@@ -438,7 +443,8 @@ _CONDEMN_SPECS = (
     "sickened", "disgusted", "monstrous", "inhumane", "inhuman", "savage",
     "savagery", "evil", "wicked", "immoral", "unethical", "cruel", "cruelty",
     "indiscriminate", "senseless", "wanton", "murderous", "bloodthirsty",
-    "slap in the face", "stab in the back", "(has|have|had|) (already|) ~cross * red line|lines",
+    "slap in the face", "stab in the back", "an insult", "insulting", "lied", "lying to|about",
+    "~play politics", "of the worst kind|sort|order", "piracy", "(has|have|had|) (already|) ~cross * red line|lines",
     "(is|are|was|were|been|be|as|deemed|clearly) excessive", "excessive and",
     "excessive use|response|measures|action|actions|violence|behaviour|behavior|punishment",
     "grossly|deeply|highly|utterly|extremely|and offensive", "offensive and",
@@ -525,9 +531,12 @@ _HEDGE_SPECS = (
     "premature to",
     "remains|remain|left|yet to be seen|determined|confirmed|verified|established|"
     "clarified|known",
-    "(cannot|can't|could not|couldn't|unable to|not able to) (yet|) confirm|verify|say|corroborate",
+    "(cannot|can't|could not|couldn't|unable to|not able to|not been able to|been unable to) (yet|) confirm|verify|say|"
+    "corroborate|establish|determine|ascertain",
     "(could not|couldn't) independently|immediately confirm|verify",
-    "not in a position to",
+    "not (yet|) in a position to",
+    "not (yet|) finished|complete|completed|concluded",
+    "is|was|are|were reviewing",
     "not aware", "unaware", "(have|has|had) no information",
     "as far as (we|i) (know|can tell|can see|are aware|am aware|understand)",
     "(still|) trying|working|seeking|attempting|waiting to determine|establish|ascertain|"
@@ -603,8 +612,9 @@ _CONFIRM_SPECS = (
     # Certainty.
     "it is certain", "certainly", "definitely", "definitively", "definitive",
     "undoubtedly", "no doubt", "without doubt", "without a doubt",
+    "~claim responsibility|credit",
     "beyond doubt", "beyond any doubt", "beyond reasonable doubt",
-    "(there is|there's) no doubt|question", "no question that", "little doubt",
+    "(there is|there's) no doubt|question|ambiguity", "no ambiguity", "no question that", "little doubt",
     "indisputable", "indisputably", "undeniable", "undeniably", "irrefutable",
     "unquestionably", "conclusive", "conclusively", "clearly",
     "(it is|it's) clear", "is|was clear that", "are clear",
@@ -694,7 +704,7 @@ STANCE_LEXICONS: Mapping[str, frozenset[str]] = MappingProxyType(
 # A negation that leaves the claim open: what follows it is hedge, not deny.
 _OPEN_NEGATION = frozenset(
     ("cannot", "can't", "can not", "could not", "couldn't", "unable to",
-     "not able to", "not yet", "yet to", "not immediately")
+     "not able to", "not been able to", "been unable to", "not yet", "yet to", "not immediately")
 )
 NEGATION: frozenset[str] = _OPEN_NEGATION | _expand(
     (

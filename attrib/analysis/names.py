@@ -120,6 +120,7 @@ class NameTable:
         for mention in flat:
             if mention.kind == "surname" and _surname(mention.name) not in table.aliases:
                 table._add_person(mention)
+                table._named_in_quotes(text, mention.name)
         table._learn_genders(flat)
         table.organisations = list(dict.fromkeys(org for org in map(_organisation, flat) if org))
         table.companies = frozenset(m.name for m in flat if _company_like(text, m)) | frozenset(_SHARES_OF.findall(text))
@@ -188,6 +189,20 @@ class NameTable:
             self.genders[key] = mention.gender
         if mention.title:
             self._add_title(mention.start, mention.title, mention)
+
+    def _named_in_quotes(self, text: str, surname: str) -> None:
+        """ "'General Abdelrahim Kuku gave the order,' an official said. Kuku rejected it": a surname the
+        article gives in full only inside a quotation is named in full (the guide's fullest form)."""
+        key = _surname(surname)
+        if " " in self.people.get(key, " ") or " " in surname:
+            return
+        for m in re.finditer(rf"((?:{_CAP_WORD}\s+){{1,3}}){re.escape(surname)}\b", text):
+            words = m.group(1).split()
+            while words and (words[0].lower().rstrip(".") in gz.TITLE_WORDS or words[0].lower() in gz.FUNCTION_WORDS):
+                words = words[1:]
+            if words and all(w[:1].isupper() and _given_name(w) for w in words):
+                self.people[key] = " ".join([*words, surname])
+                return
 
     def _learn_genders(self, flat: list[Mention]) -> None:
         """ "Carlos Rangel Montiel accused Guyana ... He described": the one person named just before a
@@ -290,9 +305,7 @@ class NameTable:
         return strip_determiner(mention.text)
 
     def _full_name(self, name: str) -> str:
-        """ "von der Leyen", "Bin Salman": a surname with its particles is the person named in full before."""
-        if name.split()[0].lower() not in gz.NAME_PARTICLES:
-            return name
+        """ "von der Leyen", "Rangel Montiel": the end of a fuller name of a person is that person."""
         full = self.people.get(_surname(name), name)
         return full if full.lower().endswith(" " + name.lower()) else name
 
@@ -537,6 +550,15 @@ class NameTable:
 
     def is_person(self, canonical: str) -> bool:
         return self.people.get(_surname(canonical)) == canonical
+
+
+def _given_name(word: str) -> bool:
+    """Could this capitalised word before a surname be a given name (not "Meanwhile", "Tuesday", "Sudanese")?"""
+    low = word.lower()
+    return not (
+        low in gz.FUNCTION_WORDS or low in gz.SENTENCE_WORDS or low in gz.WEEKDAYS or low in gz.MONTHS
+        or low in gz.NATIONALITY_ADJECTIVES or low in gz.COUNTRY_NAMES or low.endswith("ly")
+    )
 
 
 def _introduces(mention: Mention) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from attrib.analysis.frames import Cue, annotate, main_cue
-from attrib.analysis.lexicon import FINDING_VERBS, finding_cues, headline_cues, reporting_cues
+from attrib.analysis.lexicon import FINDING_VERBS, HEADLINE_VERBS, finding_cues, headline_cues, reporting_cues
 from attrib.analysis.names import Mention, NameTable, find_mentions
 from attrib.analysis.prose import CLOSERS, DOCUMENT, STOPS, is_credit_line
 from attrib.analysis.quotes import QuoteSpan, find_quotes
@@ -242,6 +242,8 @@ def _colon_source(text: str, sentence: Span, mentions: list[Mention]) -> Cue | N
     "Analysis:" is none).
     """
     trailing = _HEADLINE_SOURCE.search(sentence.text)
+    if trailing and not HEADLINE_VERBS.isdisjoint(w.lower() for w in _WORD.findall(trailing.group())):
+        trailing = None  # "'We will not back down': Reeves defends plan": a clause, with its own verb
     if trailing and len(_WORD.findall(sentence.text, 0, trailing.start())) >= 3:
         colon = sentence.start + trailing.start()
         source_start = colon + 1
