@@ -380,3 +380,14 @@ def test_a_quote_then_a_colon_then_a_clause_is_the_clauses_statement(headline: s
     main = first(headline).main
     assert main is not None and main.source is not None
     assert (main.text, main.source.text) == (cue, source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("US imposes sanctions on drone suppliers", "US"),
+        ("The Treasury Department on Friday imposed sanctions on six companies.", "Treasury Department"),
+    ],
+)
+def test_imposing_sanctions_reports_who_imposes_them(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source

@@ -1050,3 +1050,16 @@ def test_a_surname_takes_the_fuller_name_given_only_inside_a_quotation() -> None
 def test_the_end_of_a_fuller_name_is_that_person() -> None:
     text = "Foreign Minister Carlos Rangel Montiel accused Guyana. \"We will respond,\" Rangel Montiel said."
     assert resolve(text, "Rangel Montiel") == "Carlos Rangel Montiel"
+
+
+def test_a_body_known_by_a_short_name_is_named_in_full() -> None:
+    text = "The Federal Office for the Protection of the Constitution, known as the BfV, said attempts rose. The BfV said more."
+    assert resolve(text, "BfV") == "Federal Office for the Protection of the Constitution"
+
+
+def test_the_agency_is_the_body_named_since_a_description() -> None:
+    text = (
+        "South Korea's spy agency says the North is preparing a launch.\n"
+        "South Korea's National Intelligence Service said on Monday that activity had increased. The agency said more."
+    )
+    assert resolve(text, "The agency") == "South Korea's National Intelligence Service"

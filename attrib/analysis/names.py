@@ -313,6 +313,8 @@ class NameTable:
         plain, acronym, single, lower = _name_forms(name)
         if acronym in self.expansions:
             return self.expansions[acronym]
+        if plain in self.expansions:
+            return self.expansions[plain]  # "BfV", spelled out as "known as the BfV"
         if single and entity in (PERSON, ""):
             person = self.people.get(single) or self.aliases.get(single)
             if person:
@@ -488,11 +490,13 @@ class NameTable:
             return None  # "the embassy" describes no organisation but one named as such
         # "The interior ministry said ... The ministry insisted": the fuller description before it.
         described = (
-            e.name
+            e
             for e in self._before(position)
             if e.entity == ORG and not e.named and not e.joint and e.name.lower() != head and singular(e.name.lower().split()[-1]) == head
         )
-        fuller = next(described, None)
+        description = next(described, None)
+        since = self.body_named_since(description.position, position, head) if description else None
+        fuller = since or (description.name if description else None)
         if fuller or head in gz.PUBLIC_BODIES:
             return fuller  # "the government" is no body but one named so: not the police named last
         if head in gz.BUSINESS_NOUNS:
@@ -515,6 +519,12 @@ class NameTable:
         business = head in gz.BUSINESS_NOUNS
         unknown = [e for e in self._before(position) if e.entity == "" and e.named and (len(e.name.split()) > 1 or business and e.name in self.companies)]
         return unknown[0].name if unknown else None
+
+    def body_named_since(self, start: int, end: int, head: str) -> str | None:
+        """ "South Korea's spy agency says ... The National Intelligence Service said ... The agency said":
+        the latest body named between `start` and `end` that "the <head>" may be, which the description
+        before it is not."""
+        return next((e.name for e in self._before(end) if e.position > start and e.named and e.entity == ORG and _same_kind(e.name, head)), None)
 
     def _before(self, position: int) -> list[_Entry]:
         """Sources named before `position`, latest first, at most _REACH of them: a long article stays linear."""
@@ -651,6 +661,12 @@ def _of_kind(name: str, head: str) -> bool:
     return head not in gz.BUSINESS_NOUNS or _head_word(name) not in gz.PUBLIC_BODY_ENDS
 
 
+def _same_kind(name: str, head: str) -> bool:
+    """May "the <head>" be this named body: "the agency" the "National Intelligence Service"?"""
+    word = singular(_head_word(name))
+    return word == head or head in gz.PUBLIC_BODY_ENDS and (word in gz.PUBLIC_BODY_ENDS or word in ("service", "bureau"))
+
+
 def _head_word(name: str) -> str:
     """The noun a body's name is built on: its last word, or the last before "of" ("Society of Rail Operatives")."""
     words = name.lower().split()
@@ -749,6 +765,7 @@ _ACRONYM_START = re.compile(r"[A-Z](?=[A-Z.&])")
 _CAP_RUNS_OF_WORDS = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|and|the|for|on|de|&)\s+)*{_CAP_WORD})+")
 _GLOSS = re.compile(rf"({_CAP_RUN.pattern})\s*\(\s*((?:[A-Z]\.){{2,}}|[A-Z][A-Z&]{{1,7}})\s*\)")
 # What every gloss ends with: `_glosses` tries the costly pattern only on the words before one.
+_KNOWN_AS = re.compile(rf"((?:The )?{_CAP_RUN.pattern}),?\s+(?:also |commonly |widely )?known as (?:the )?([A-Z][A-Za-z]{{1,7}})\b")
 _GLOSS_END = re.compile(r"\(\s*(?:(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,7})\s*\)")
 _INNER_WORDS = frozenset("of and the for on de &".split())
 # Up to the last character that cannot be part of a gloss's words (letters, digits, apostrophes, hyphens, spaces, "&").
@@ -827,6 +844,9 @@ def _acronym_expansions(text: str) -> dict[str, str]:
         if acronym in candidates and acronym not in expansions:
             options = Counter(candidates[acronym])
             expansions[acronym] = glosses.get(acronym) or max(options, key=lambda o: (options[o], len(o), o))
+    if "known as" in text:  # "The Federal Office for the Protection of the Constitution, known as the BfV"
+        for known in _KNOWN_AS.finditer(text):
+            expansions.setdefault(known.group(2), strip_determiner(known.group(1)))
     return expansions
 
 

@@ -178,6 +178,8 @@ def _same_role_before(article: ArticleView, view: SentenceView, mention: Mention
                 and words[0] != "the"
                 and _head(words) == _head(own_words)
             ):
+                if article.names.body_named_since(candidate.start, mention.start, _head(own_words)):
+                    return None  # a body named since the description is what "the agency" means
                 return article.names.canonical(candidate)
     return None
 
