@@ -391,3 +391,15 @@ def test_a_quote_then_a_colon_then_a_clause_is_the_clauses_statement(headline: s
 )
 def test_imposing_sanctions_reports_who_imposes_them(sentence: str, source: str) -> None:
     assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NATO declined to comment.", "Corvane declined to comment on the ransom demand.", "It is pertinent to mention here that the bank raised rates."],
+)
+def test_declining_to_comment_and_the_writers_asides_report_nothing(sentence: str) -> None:
+    assert not any(cue.reports for cue in first(sentence).cues)
+
+
+def test_declining_to_comment_on_whether_a_claim_is_true_still_reports() -> None:
+    assert source_of("The ministry declined to comment on whether troops had crossed.") == "The ministry"

@@ -630,3 +630,26 @@ def test_every_hedge_phrase_is_spelt_as_news_writes_it() -> None:
 )
 def test_more_ways_news_sources_take_a_stance(text: str, stance: str) -> None:
     assert rule(text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Our forces acted within the framework of our union obligations, the ministry said.", "deny"),
+        ("He conveyed India's strong protest over the incident.", "condemn"),
+        ("China firmly opposes the sanctions, the spokesperson said.", "condemn"),
+        ("The ministry said it would add the firm to its unreliable entity list.", "condemn"),
+        ("Moscow calls the strikes terrorism.", "condemn"),
+        # Withholding comment while a process runs leaves the claim open.
+        ("The police said it would not comment on an ongoing investigation.", "hedge"),
+        ("The club said it had no further comment at this stage.", "hedge"),
+        ("Police said they were making enquiries.", "hedge"),
+        ("The auditor was examining invoices, the council said.", "hedge"),
+        # ... while a refusal with no process named is still a refusal.
+        ("The police would not comment on the claims.", "deny"),
+        # An official projection asserts.
+        ("The economy was expected to pick up strongly, the governor said.", "confirm"),
+    ],
+)
+def test_diplomatic_legal_and_economic_wording(text: str, stance: str) -> None:
+    assert rule(text) == stance

@@ -1063,3 +1063,21 @@ def test_the_agency_is_the_body_named_since_a_description() -> None:
         "South Korea's National Intelligence Service said on Monday that activity had increased. The agency said more."
     )
     assert resolve(text, "The agency") == "South Korea's National Intelligence Service"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Shri Rajeev Kumar Menon said the talks went well.", "Rajeev Kumar Menon"),
+        ("H.E. Sheikh Salem Al-Sabah said no.", "Salem Al-Sabah"),
+        ("Alhaji Musa Bello said so.", "Musa Bello"),
+        ("Hon. Yusuf Sani said no.", "Yusuf Sani"),
+    ],
+)
+def test_honorifics_of_many_countries_are_titles(sentence: str, name: str) -> None:
+    assert [m.name for m in find_mentions(sentence, 0, len(sentence), [])] == [name]
+
+
+def test_an_office_with_its_portfolio_is_a_role_for_the_person_named_with_it() -> None:
+    text = "The Minister of Power, Engr. Abdullahi Dankano, spoke on Tuesday. The Minister said the plant would open."
+    assert resolve(text, "The Minister") == "Abdullahi Dankano"

@@ -30,6 +30,7 @@ def texts(text: str) -> list[str]:
         ("A loan of £2.26 billion was agreed. It is 3.5% more.", ["A loan of £2.26 billion was agreed.", "It is 3.5% more."]),
         ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
         ("Its spokesman, Brig. Gen. Omar Said, spoke. Det. Insp. Jo Reid agreed.", ["Its spokesman, Brig. Gen. Omar Said, spoke.", "Det. Insp. Jo Reid agreed."]),
+        ("The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke.", ["The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke."]),
         ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
         ("\u201cIs it true?\u201d he asked. Nobody knew.", ["\u201cIs it true?\u201d he asked.", "Nobody knew."]),
         ("Russia providing\u2026 technical systems. Yes.", ["Russia providing\u2026 technical systems.", "Yes."]),

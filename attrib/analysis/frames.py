@@ -324,6 +324,10 @@ def _source(
         return None, "noun"  # "In a filing posted on its website, ...": the participle describes the document
     if words[0] in NOUN_LIKE_CUES and (sentence.word(first - 1) in _PREPOSITIONS or sentence.word(first - 1) in _NOUN_LEADS):
         return None, "noun"  # "after reports of a fight", "amid claims that ..."
+    if words[-2:] == ["to", "comment"] and not (sentence.word(last + 1) in ("on", "about") and sentence.word(last + 2) in ("whether", "if")):
+        return None, "noun"  # "NATO declined to comment.": what a source did not say is the writer's remark
+    if sentence.word(first - 1) == "worth" or sentence.word(first - 2) == "pertinent":
+        return None, "noun"  # "It is pertinent to mention here that ...", "it is worth noting": the writer's aside
     if words[0] in _RECALL and _counted(sentence, last + 1):
         return None, "noun"  # "the company recalled 210,000 pickups": a product recall, not a memory
     if words[0] in HEADLINE_VERBS and words[0] not in REPORTING_VERBS and sentence.word(first - 1) in _PREPOSITIONS:

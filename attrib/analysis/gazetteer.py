@@ -501,7 +501,9 @@ TITLE_WORDS = frozenset(
     inspector commissioner speaker premier leader head counterpart
     maj brig cmdr supt insp det cpl pvt amb pres official brigadier detective
     superintendent constable corporal clerk registrar treasurer comptroller sheriff coroner
-    councillor councilor councilman councilwoman alderman assemblyman assemblywoman""".split()
+    councillor councilor councilman councilwoman alderman assemblyman assemblywoman
+    shri sri smt shrimati thiru selvi sheikh sheikha engr alhaji alhaja mallam malam hon honourable
+    honorable rt excellency dato datuk ayatollah maulana mufti""".split()
 )
 # Party words that, like a nationality, may stand before a politician's name ("Republican Jane Doe").
 PARTY_ADJECTIVES = frozenset("republican democrat democratic conservative tory labour liberal socialist communist".split())
@@ -513,11 +515,11 @@ TITLE_ABBREVIATIONS = {
     "brig": "brigadier", "det": "detective", "supt": "superintendent", "cpl": "corporal",
 }
 # Words after which a single capitalised word is a person, not a place.
-HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron".split())
+HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir dame lord lady baroness baron shri sri smt shrimati thiru engr alhaji hon".split())
 # Letters after a name that are no part of it: "Simon Hale KC", "Jane Ode MP", "Ann Lee OBE".
 POST_NOMINALS = frozenset("KC QC SC MP MSP MS MEP MLA TD MBE OBE CBE KBE DBE PhD".split())
 PEERAGE = frozenset("lord lady baroness baron viscount earl duke duchess marquess countess".split())
-FEMALE_WORDS = frozenset("mrs ms miss dame lady baroness queen princess".split())
+FEMALE_WORDS = frozenset("mrs ms miss dame lady baroness queen princess smt shrimati sheikha alhaja".split())
 MALE_WORDS = frozenset("mr sir lord baron king prince".split())
 # Role nouns that can stand for a person or people ("the pair", "officials").
 PERSON_ROLES = frozenset(

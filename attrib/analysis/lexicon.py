@@ -268,7 +268,7 @@ HEADLINE_VERBS: frozenset[str] = frozenset(
 _LAW = (
     "(international law|the law|law|the constitution|the un charter|international norms|"
     "its obligations|our obligations|all regulations|regulations|the rules|"
-    "applicable law|applicable laws|international agreements|the agreement)"
+    "applicable law|applicable laws|international agreements|the agreement|obligations|commitments)"
 )
 
 _DENY_SPECS = (
@@ -367,7 +367,7 @@ _DENY_SPECS = (
     "outright|blatant|barefaced|complete|total lie|lies",
     "mere|pure|idle|wild speculation",
     # Rejecting how an act is described: lawful, internal, harmless.
-    f"within the framework of {_LAW}",
+    f"within the framework of (* |){_LAW}",
     f"in line|accordance|compliance|keeping with {_LAW}",
     f"in full accordance|compliance with {_LAW}",
     f"fully consistent with {_LAW}",
@@ -420,6 +420,9 @@ _CONDEMN_SPECS = (
     "~expel+ * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|staff|attaché|attache|"
     "attachés|attaches|correspondent|correspondents|journalist|journalists",
     "~recall * ambassador|envoy",
+    "strong|strongest|formal|serious protest|protests",
+    "firmly|resolutely|strongly|vehemently|categorically ~oppose",
+    "unreliable entity list", "entity list", "~blacklist",
     "~order * ambassador|ambassadors|envoy|envoys|diplomat|diplomats|staff to leave",
     "formal|diplomatic|protest note",
     "persona non grata", "démarche", "demarche", "démarches", "demarches",
@@ -460,7 +463,7 @@ _CONDEMN_SPECS = (
     "war criminal", "war criminals", "crimes against humanity", "genocide",
     "genocidal", "ethnic cleansing", "collective punishment", "massacre", "massacres", "~slaughter",
     "nothing (can|could) justify", "no justification for", "(cannot|can't|could not|couldn't) be justified",
-    "act of terror|terrorism|aggression|war|sabotage|piracy|barbarism|vandalism",
+    "act of terror|terrorism|aggression|war|sabotage|piracy|barbarism|vandalism", "terrorism",
     "terrorist act|acts", "illegal", "illegally", "illegality", "unlawful",
     "unlawfully", "illegitimate", "unconstitutional", "undemocratic",
     "in violation of", "violation", "violations", "~violate", "in breach of",
@@ -538,7 +541,11 @@ _HEDGE_SPECS = (
     "(could not|couldn't) independently|immediately confirm|verify",
     "not (yet|) in a position to",
     "not (yet|) finished|complete|completed|concluded",
-    "is|was|are|were reviewing",
+    "is|was|are|were reviewing|examining|assessing|studying",
+    "~make+ enquiries|inquiries",
+    "(would|will|did|could|can|does|do|) not|no (further|) comment * ongoing|pending|continuing",
+    "(would|will|did|could|can|does|do|) not comment * (current|live) investigation|inquiry|case",
+    "no (further|) comment at this stage|time|point",
     "not aware", "unaware", "(have|has|had) no information",
     "as far as (we|i) (know|can tell|can see|are aware|am aware|understand)",
     "(still|) trying|working|seeking|attempting|waiting to determine|establish|ascertain|"
@@ -615,6 +622,8 @@ _CONFIRM_SPECS = (
     "it is certain", "certainly", "definitely", "definitively", "definitive",
     "undoubtedly", "no doubt", "without doubt", "without a doubt",
     "~claim responsibility|credit",
+    # An official projection (the development set's conventions: "growth is expected at 1.5 percent").
+    "is|are|was|were expected to|at",
     "beyond doubt", "beyond any doubt", "beyond reasonable doubt",
     "(there is|there's) no doubt|question|ambiguity", "no ambiguity", "no question that", "little doubt",
     "indisputable", "indisputably", "undeniable", "undeniably", "irrefutable",

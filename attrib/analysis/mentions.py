@@ -323,6 +323,10 @@ class _Parser:
             title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
         span_text = text[run[0].start : run[-1].end]
         gender = _gender(words)
+        if title_tokens and name_tokens and name_tokens[0].lower == "of":
+            # "The Minister of Power, Engr. Dankano": an office and its portfolio, not a name "of Power".
+            role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=PERSON)
+            return role, j
         if not gz.INSTITUTION_WORDS.isdisjoint(words) and not (name_tokens and _personal_title(title_tokens, name_tokens)):
             if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".") for t in run):
                 return self._institution(run, words, first, span_text), j

@@ -35,7 +35,7 @@ _CJK_END = re.compile(r"[\u3002\uff01\uff1f]+[\u300d\u300f\u201d\u2019]*")
 # Words that take a full stop but rarely end a sentence.
 _TITLES = frozenset(
     """mr mrs ms mx dr prof sir st sr jr gen lt col capt cpt sgt maj adm cmdr
-    brig det insp supt cpl pvt cdr atty fr
+    brig det insp supt cpl pvt cdr atty fr engr rt smt alh
     gov sen rep rev hon pres messrs mme mlle vs v cf al approx ca fig figs
     dept est vol nos""".split()
 )
