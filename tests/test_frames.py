@@ -403,3 +403,18 @@ def test_declining_to_comment_and_the_writers_asides_report_nothing(sentence: st
 
 def test_declining_to_comment_on_whether_a_claim_is_true_still_reports() -> None:
     assert source_of("The ministry declined to comment on whether troops had crossed.") == "The ministry"
+
+
+def test_the_source_after_a_headlines_colon_outranks_its_verbs_subject() -> None:
+    assert source_of("China firmly opposes U.S. sanctions on Chinese firms: FM spokesperson") == "FM spokesperson"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Relations have been strained since a 2019 dispute over fishing rights.",
+        "Wang made the remarks at a regular press briefing.",
+    ],
+)
+def test_a_dispute_after_a_year_and_where_remarks_were_made_report_nothing(sentence: str) -> None:
+    assert not any(cue.reports for cue in first(sentence).cues)

@@ -1081,3 +1081,14 @@ def test_honorifics_of_many_countries_are_titles(sentence: str, name: str) -> No
 def test_an_office_with_its_portfolio_is_a_role_for_the_person_named_with_it() -> None:
     text = "The Minister of Power, Engr. Abdullahi Dankano, spoke on Tuesday. The Minister said the plant would open."
     assert resolve(text, "The Minister") == "Abdullahi Dankano"
+
+
+def test_a_saints_abbreviation_stays_inside_a_name() -> None:
+    text = "Independent hepatologist Dr Samuel Achterberg of St. Mary's Hospital said the risk was low."
+    assert resolve(text, "Dr Samuel Achterberg of St. Mary's Hospital") == "Samuel Achterberg"
+
+
+def test_a_picture_credit_is_no_person() -> None:
+    text = "Police tape surrounds a home.\n(Jordan Mills/The Riverton Record)\nA resident told the Record that she heard shots."
+    names, _ = table_for(text)
+    assert not names.is_person("Jordan Mills/The Riverton Record")

@@ -262,7 +262,9 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
         act = 2 if (cue.verb in ACT_VERBS or cue.verb in FINDING_VERBS) and cue.frame in ("subject", "inverted") else 0
         # "Nissan rejected the idea, they said": the closing source reports the whole sentence.
         clause = -1 if cue.closing and not cue.subordinate else clause
-        return (clause, _FRAME_RANK[cue.frame] + act, cue.verb.endswith("ing"), cue.start)
+        # "China opposes sanctions: FM spokesperson": the source after a headline's colon reports all of it.
+        frame = -1 if cue.frame == "headline" and not cue.verb else _FRAME_RANK[cue.frame]
+        return (clause, frame + act, cue.verb.endswith("ing"), cue.start)
 
     return min(framed, key=rank)
 
@@ -322,6 +324,8 @@ def _source(
         return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
     if words[0].endswith("ed") and len(words) == 1 and sentence.word(first - 1) in gz.DOCUMENT_NOUNS:
         return None, "noun"  # "In a filing posted on its website, ...": the participle describes the document
+    if sentence.word(first - 2) in _DETERMINERS and (sentence.word(first - 1).isdigit() or "-" in sentence.word(first - 1)):
+        return None, "noun"  # "since a 2019 dispute", "the long-running dispute"
     if words[0] in NOUN_LIKE_CUES and (sentence.word(first - 1) in _PREPOSITIONS or sentence.word(first - 1) in _NOUN_LEADS):
         return None, "noun"  # "after reports of a fight", "amid claims that ..."
     if words[-2:] == ["to", "comment"] and not (sentence.word(last + 1) in ("on", "about") and sentence.word(last + 2) in ("whether", "if")):
@@ -338,6 +342,8 @@ def _source(
             return None, "noun"  # "member states next week", "adverse-event reports received": a noun after a noun
     if passive:
         return None, ""
+    if words[0] in ("at", "during") and sentence.word(first - 1) in ("remarks", "comments", "statement"):
+        return None, "noun"  # "Wang made the remarks at a press briefing": where, not what, was said
     subject = _subject_before(sentence, first, earlier)
     if subject is not None and words[0] in ACT_VERBS | FINDING_VERBS and _court(subject):
         return None, "noun"  # "A jury ordered the firm to pay", "The judge found that ...": a ruling, a narrated act

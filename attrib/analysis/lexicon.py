@@ -256,7 +256,7 @@ say tell call demand target summon expel sanction slam blast rap warn urge vow
 pledge threaten deny reject dismiss confirm admit condemn denounce accuse blame
 claim insist defend back praise hail welcome criticise criticize question
 dispute order ban seek ask announce reveal protest decry charge assure promise
-signal stress defy rebuke reaffirm rebuff impose
+signal stress defy rebuke reaffirm rebuff impose oppose
 """.split()
 HEADLINE_VERBS: frozenset[str] = frozenset(
     form for lemma in _HEADLINE_LEMMAS for form in _forms(lemma)[:2]

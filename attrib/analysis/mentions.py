@@ -80,6 +80,8 @@ _BARE_PLURALS = frozenset(_plural(noun) for noun in PERSON_NOUNS)
 _INNER_WORDS = frozenset("the our my your their its his her".split())
 # Where `_Parser.mentions` tries `_at` besides capitalised words.
 _STARTS = _OPENERS | _BARE_PLURALS | gz.NAME_PARTICLES
+# Abbreviations with a stop inside a name: "St. Mary's Hospital", "Mt. Sinai", "John Ode Jr."
+_IN_NAME_ABBREVIATIONS = frozenset("st mt ft jr sr".split())
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
 # Verbs that come before their speaker in news: "..., said Jane Ode".
 _INVERTED_CUES = frozenset("said says added wrote noted explained according".split())
@@ -233,7 +235,7 @@ class _Parser:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if tok.text == "." and before is not None:
             # The stop of an abbreviation inside a name: "Maj. Gen. Pat Ryder", "U.S. officials", "John F. Kennedy".
-            abbreviated = before.lower in gz.TITLE_WORDS or "." in before.text or (len(before.text) == 1 and before.text.isupper())
+            abbreviated = before.lower in gz.TITLE_WORDS or before.lower in _IN_NAME_ABBREVIATIONS or "." in before.text or (len(before.text) == 1 and before.text.isupper())
             return abbreviated and before.end == tok.start and nxt is not None
         if tok.text == "&":
             return before is not None and nxt is not None and nxt.capitalised

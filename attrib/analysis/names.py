@@ -114,7 +114,8 @@ class NameTable:
             # A two-word name is a person's when it has a title, speaks, is described as one, or its
             # last word stands alone elsewhere ("Heather Webb" ... "Webb").
             last = _surname(mention.name)
-            alone = (last in lone or last in seen.alone) and " of " not in mention.name  # not "Shares of Microsoft"
+            # Not "Shares of Microsoft", nor a picture credit ("Jordan Mills/The Riverton Record").
+            alone = (last in lone or last in seen.alone) and " of " not in mention.name and "/" not in mention.name
             if mention.kind == "name" and (mention.entity == PERSON or id(mention) in described or alone):
                 table._add_person(mention)
         for mention in flat:

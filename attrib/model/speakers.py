@@ -253,7 +253,7 @@ def _person_before(article: ArticleView, view: SentenceView, mention: Mention, h
 
     def unknown(name: str | None) -> bool:
         # A full name of no known kind ("Mary Lane" after an unusual title): a person, when no one else fits.
-        return bool(name) and " " in name and not names.entities.get(name) and names.gender_of(name) in ("", gender)
+        return bool(name) and " " in name and "/" not in name and not names.entities.get(name) and names.gender_of(name) in ("", gender)
 
     def named_in(sentences: list[SentenceView], fits: Callable[[str | None], bool]) -> str | None:
         for earlier in reversed(sentences):
