@@ -1092,3 +1092,15 @@ def test_a_picture_credit_is_no_person() -> None:
     text = "Police tape surrounds a home.\n(Jordan Mills/The Riverton Record)\nA resident told the Record that she heard shots."
     names, _ = table_for(text)
     assert not names.is_person("Jordan Mills/The Riverton Record")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name"),
+    [
+        ("Rep. Lee Jae-won of the People Power Party said the launch was a provocation.", "name", "Lee Jae-won"),
+        ("A senior official of the U.S. Treasury Department said the sanctions would bite.", "role", ""),
+    ],
+)
+def test_a_titled_person_or_an_unnamed_official_of_a_body_is_one_mention(sentence: str, kind: str, name: str) -> None:
+    [found] = find_mentions(sentence, 0, len(sentence), [])
+    assert (found.kind, found.name, found.text) == (kind, name, sentence.split(" said")[0])

@@ -31,6 +31,7 @@ def texts(text: str) -> list[str]:
         ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
         ("Its spokesman, Brig. Gen. Omar Said, spoke. Det. Insp. Jo Reid agreed.", ["Its spokesman, Brig. Gen. Omar Said, spoke.", "Det. Insp. Jo Reid agreed."]),
         ("The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke.", ["The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke."]),
+        ("MILLBROOK, Pa. (AP) \u2014 Officials said the count was right.", ["MILLBROOK, Pa. (AP) \u2014 Officials said the count was right."]),
         ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
         ("\u201cIs it true?\u201d he asked. Nobody knew.", ["\u201cIs it true?\u201d he asked.", "Nobody knew."]),
         ("Russia providing\u2026 technical systems. Yes.", ["Russia providing\u2026 technical systems.", "Yes."]),

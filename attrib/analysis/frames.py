@@ -89,6 +89,7 @@ _NOUN_LEADS = frozenset("after amid amidst despite following".split())
 _RECALL = frozenset("recall recalls recalled recalling".split())
 _ROUGHLY = frozenset("about around nearly almost some roughly over more than up to".split())
 # Who rules rather than says: a ruling is narrated, not quoted (the development set's conventions).
+_ACTS_AND_FINDINGS = ACT_VERBS | FINDING_VERBS
 _COURTS = frozenset("jury juror judge court tribunal magistrate justice".split())
 # Adverbs with no "-ly" that stand between "was" and its participle: "was first reported", "were also told".
 _BETWEEN_BE_AND_PARTICIPLE = frozenset("also not never later then first since already just now still once".split())
@@ -345,7 +346,7 @@ def _source(
     if words[0] in ("at", "during") and sentence.word(first - 1) in ("remarks", "comments", "statement"):
         return None, "noun"  # "Wang made the remarks at a press briefing": where, not what, was said
     subject = _subject_before(sentence, first, earlier)
-    if subject is not None and words[0] in ACT_VERBS | FINDING_VERBS and _court(subject):
+    if subject is not None and words[0] in _ACTS_AND_FINDINGS and _court(subject):
         return None, "noun"  # "A jury ordered the firm to pay", "The judge found that ...": a ruling, a narrated act
     if subject is not None:
         subject = _listed(sentence, subject, headline)

@@ -374,7 +374,14 @@ class _Parser:
         """Is `run` (from tokens[first]), before an "of", a person's name ("Priya Nair", "Dr Jane Ode") rather than the
         first words of a body's or a peer's ("Bank", "Secretary", "Baroness Chapman", "the Joint Chiefs")?"""
         words = [t.lower for t in run]
-        if not 2 <= len(run) <= 4 or not all(t.proper for t in run) or not gz.PEERAGE.isdisjoint(words):
+        if not gz.PEERAGE.isdisjoint(words):
+            return False  # "Baroness Chapman of Darlington": a peer is known by the whole title
+        titled = 0  # "Rep. Lee Jae-won of the People Power Party": a title, then the name
+        while titled < len(run) - 1 and (run[titled].text == "." or words[titled] in gz.TITLE_WORDS):
+            titled += 1
+        if titled and all(t.proper for t in run[titled:]) and len(run) - titled <= 3 and gz.INSTITUTION_WORDS.isdisjoint(words[titled:]):
+            return first == 0 or self.tokens[first - 1].lower not in _DETERMINERS
+        if not 2 <= len(run) <= 4 or not all(t.proper for t in run):
             return False
         if not gz.INSTITUTION_WORDS.isdisjoint(words) or singular(words[-1]) in RUN_WORDS:
             return False
@@ -643,6 +650,8 @@ class _Parser:
                 tokens[end].proper
                 or (end > k and (tokens[end].lower in gz.LINK_WORDS or tokens[end].lower in RUN_WORDS))
                 or (end > k and tokens[end].lower == "the" and tokens[end - 1].lower == "of" and end + 1 < len(tokens) and tokens[end + 1].proper)
+                # "the U.S. Treasury Department": the stop of an abbreviation inside the name
+                or (end > k and tokens[end].text == "." and tokens[end - 1].end == tokens[end].start and end + 1 < len(tokens) and tokens[end + 1].proper)
             ):
                 end += 1
             while end > k and tokens[end - 1].lower in gz.LINK_WORDS:

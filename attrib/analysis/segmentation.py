@@ -50,6 +50,8 @@ _SENTENCE_STARTERS = frozenset(
     """The A An He She It They We I You This That These Those There But And
     In On At After Before When While However Meanwhile His Her Their Its""".split()
 )
+# A news agency in brackets, one word: "(AP)", "(Reuters)".
+_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # The longest sentence; a longer one is cut at the last clause boundary
@@ -148,8 +150,10 @@ def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
-    if first == "(" and nxt[1:2].islower():
-        return False  # "Altria Group Inc. (down $4.62) fell": a lower-case aside goes on with the sentence
+    if first == "(" and (nxt[1:2].islower() or _WIRE_CREDIT.fullmatch(nxt)):
+        # "Altria Group Inc. (down $4.62) fell": a lower-case aside goes on with the sentence, and so
+        # does a dateline's agency after a state's abbreviation ("MILLBROOK, Pa. (AP) -- ...").
+        return False
     if text[mark] != ".":
         return True
     before = _WORD_BEFORE.search(text, max(mark - 40, 0), mark)
