@@ -653,3 +653,11 @@ def test_more_ways_news_sources_take_a_stance(text: str, stance: str) -> None:
 )
 def test_diplomatic_legal_and_economic_wording(text: str, stance: str) -> None:
     assert rule(text) == stance
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ortega's lawyer said her client had medical records showing a fractured wrist.", "Footage shows the car speeding away, police said."],
+)
+def test_evidence_in_hand_confirms(text: str) -> None:
+    assert rule(text) == "confirm"

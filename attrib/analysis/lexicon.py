@@ -541,7 +541,7 @@ _HEDGE_SPECS = (
     "(could not|couldn't) independently|immediately confirm|verify",
     "not (yet|) in a position to",
     "not (yet|) finished|complete|completed|concluded",
-    "is|was|are|were reviewing|examining|assessing|studying",
+    "is|was|are|were reviewing|examining|assessing",
     "~make+ enquiries|inquiries",
     "(would|will|did|could|can|does|do|) not|no (further|) comment * ongoing|pending|continuing",
     "(would|will|did|could|can|does|do|) not comment * (current|live) investigation|inquiry|case",
@@ -622,6 +622,8 @@ _CONFIRM_SPECS = (
     "it is certain", "certainly", "definitely", "definitively", "definitive",
     "undoubtedly", "no doubt", "without doubt", "without a doubt",
     "~claim responsibility|credit",
+    # Evidence in hand: "medical records showing a fractured wrist".
+    "records|documents|footage|video|videos|images|photos|photographs|messages|emails showing|show|showed|shows",
     # An official projection (the development set's conventions: "growth is expected at 1.5 percent").
     "is|are|was|were expected to|at",
     "beyond doubt", "beyond any doubt", "beyond reasonable doubt",
