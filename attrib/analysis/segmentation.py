@@ -50,8 +50,11 @@ _SENTENCE_STARTERS = frozenset(
     """The A An He She It They We I You This That These Those There But And
     In On At After Before When While However Meanwhile His Her Their Its""".split()
 )
-# A news agency in brackets, one word: "(AP)", "(Reuters)".
-_WIRE_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,9}\)")
+# A credit in brackets: a news agency ("(AP)", "(Reuters)"), a picture's ("(AP Photo)", "(Photo by Jan
+# Berg/Getty Images)") or a photographer and agency ("(AFP/Simon Maina)").
+_CREDIT = re.compile(
+    r"\((?:[A-Z][A-Za-z]{1,9}|[^()\n]{0,40}\b(?:Photo|Photograph|Picture|Image|Images)\b[^()\n]{0,60}|[^()\n/ ][^()\n/]{0,39}/[^()\n]{1,60})\)"
+)
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # The longest sentence; a longer one is cut at the last clause boundary
@@ -150,9 +153,9 @@ def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
     first = nxt[0]
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return False
-    if first == "(" and (nxt[1:2].islower() or _WIRE_CREDIT.fullmatch(nxt)):
-        # "Altria Group Inc. (down $4.62) fell": a lower-case aside goes on with the sentence, and so
-        # does a dateline's agency after a state's abbreviation ("MILLBROOK, Pa. (AP) -- ...").
+    if first == "(" and (nxt[1:2].islower() or _CREDIT.match(text, following.start())):
+        # "Altria Group Inc. (down $4.62) fell": a lower-case aside goes on with the sentence; so does a
+        # dateline's agency ("MILLBROOK, Pa. (AP) -- ...") and a caption's credit ("... 2012. (AP Photo)").
         return False
     if text[mark] != ".":
         return True
