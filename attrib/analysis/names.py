@@ -214,7 +214,7 @@ class NameTable:
         last_end = 0
         for mention in flat:
             if mention.kind == "pronoun" and mention.text.lower() in ("he", "she"):
-                if len(since) >= 1 and len(set(since)) == 1 and since[0] and mention.start - last_end < _GENDER_REACH:
+                if since and len(set(since)) == 1 and since[0] and mention.start - last_end < _GENDER_REACH:
                     votes.setdefault(since[0], set()).add(mention.gender)
                 since = []
             elif mention.kind in ("name", "surname") and _surname(mention.name) in self.people:
@@ -257,7 +257,7 @@ class NameTable:
         """ "A Meridian spokeswoman", "a spokesperson for the Oslo police", "a company spokesman": an unnamed
         spokesperson speaks for the body named with them (the guide's convention)."""
         words = role.text.split()
-        head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+        head = _spokesperson_word(words)
         if head is None:
             return None
         principal = self._principal_named(words, head)
@@ -276,7 +276,7 @@ class NameTable:
     def _names_another_principal(self, role: Mention, known: str) -> bool:
         """ "A spokesman for Oxfam" after a spokesman for Age UK: a new spokesperson, for the body it names."""
         words = role.text.split()
-        head = next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+        head = _spokesperson_word(words)
         return head is not None and self._principal_named(words, head) not in ("", known)
 
     def _add_title(self, position: int, title: str, holder: Mention, name: str = "") -> None:
@@ -563,6 +563,11 @@ class NameTable:
         return self.people.get(_surname(canonical)) == canonical
 
 
+def _spokesperson_word(words: list[str]) -> int | None:
+    """Where "spokesperson" (or "spokesman", "representative") stands in a role's words."""
+    return next((k for k, w in enumerate(words) if singular(w.lower()) in _SPOKESPEOPLE), None)
+
+
 def _given_name(word: str) -> bool:
     """Could this capitalised word before a surname be a given name (not "Meanwhile", "Tuesday", "Sudanese")?"""
     low = word.lower()
@@ -589,7 +594,7 @@ _SHARES_OF = re.compile(r"\b(?:[Ss]hares|[Ss]tock) (?:of|in) ([A-Z][\w&-]*)\b")
 # The lower-case word right after a mention.
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
-_DETERMINERS = frozenset("a an the its their his her our this that".split())
+_DETERMINERS = _DEFINITE | frozenset(("a", "an", "our"))
 
 
 class _Description(NamedTuple):
