@@ -419,3 +419,8 @@ def test_the_source_after_a_headlines_colon_outranks_its_verbs_subject() -> None
 )
 def test_a_dispute_after_a_year_and_where_remarks_were_made_report_nothing(sentence: str) -> None:
     assert not any(cue.reports for cue in first(sentence).cues)
+
+
+def test_a_caption_ending_in_a_photographers_credit_is_a_caption() -> None:
+    view = analyse("Vote count ends\n\nCaption: Election officials count ballots on Aug. 9. (AFP/Simon Maina)\n\nThe commission said the count was fair.")
+    assert [s.credit for s in view.sentences] == [False, True, False]

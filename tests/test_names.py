@@ -1104,3 +1104,8 @@ def test_a_picture_credit_is_no_person() -> None:
 def test_a_titled_person_or_an_unnamed_official_of_a_body_is_one_mention(sentence: str, kind: str, name: str) -> None:
     [found] = find_mentions(sentence, 0, len(sentence), [])
     assert (found.kind, found.name, found.text) == (kind, name, sentence.split(" said")[0])
+
+
+def test_a_title_of_several_words_before_of_is_no_persons_name() -> None:
+    found = find_mentions("Deputy Assistant Secretary of Defense Lorraine Mbeki told the committee so.", 0, 73, [])
+    assert (found[0].kind, found[0].name) == ("name", "Lorraine Mbeki")

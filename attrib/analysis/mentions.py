@@ -379,7 +379,8 @@ class _Parser:
         titled = 0  # "Rep. Lee Jae-won of the People Power Party": a title, then the name
         while titled < len(run) - 1 and (run[titled].text == "." or words[titled] in gz.TITLE_WORDS):
             titled += 1
-        if titled and all(t.proper for t in run[titled:]) and len(run) - titled <= 3 and gz.INSTITUTION_WORDS.isdisjoint(words[titled:]):
+        name = words[titled:]
+        if titled and all(t.proper for t in run[titled:]) and len(name) <= 3 and gz.INSTITUTION_WORDS.isdisjoint(name) and not any(w in gz.TITLE_WORDS or w in ROLE_WORDS for w in name):
             return first == 0 or self.tokens[first - 1].lower not in _DETERMINERS
         if not 2 <= len(run) <= 4 or not all(t.proper for t in run):
             return False

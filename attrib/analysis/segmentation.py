@@ -50,11 +50,12 @@ _SENTENCE_STARTERS = frozenset(
     """The A An He She It They We I You This That These Those There But And
     In On At After Before When While However Meanwhile His Her Their Its""".split()
 )
-# A credit in brackets: a news agency ("(AP)", "(Reuters)"), a picture's ("(AP Photo)", "(Photo by Jan
-# Berg/Getty Images)") or a photographer and agency ("(AFP/Simon Maina)").
-_CREDIT = re.compile(
-    r"\((?:[A-Z][A-Za-z]{1,9}|[^()\n]{0,40}\b(?:Photo|Photograph|Picture|Image|Images)\b[^()\n]{0,60}|[^()\n/ ][^()\n/]{0,39}/[^()\n]{1,60})\)"
-)
+# A picture's credit in brackets: "(AP Photo)", "(Photo by Jan Berg/Getty Images)", "(AFP/Simon Maina)".
+_PICTURE = r"\((?:[^()\n]{0,40}\b(?:Photo|Photograph|Picture|Image|Images)\b[^()\n]{0,60}|[^()\n/ ][^()\n/]{0,39}/[^()\n]{1,60})\)"
+# A caption ends with one.
+CAPTION_CREDIT = re.compile(_PICTURE + r"\s*$")
+# A credit in brackets: a news agency ("(AP)", "(Reuters)") or a picture's.
+_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,9}\)|" + _PICTURE)
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # The longest sentence; a longer one is cut at the last clause boundary

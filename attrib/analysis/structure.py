@@ -14,7 +14,7 @@ from attrib.analysis.lexicon import FINDING_VERBS, HEADLINE_VERBS, finding_cues,
 from attrib.analysis.names import Mention, NameTable, find_mentions
 from attrib.analysis.prose import CLOSERS, DOCUMENT, STOPS, is_credit_line
 from attrib.analysis.quotes import QuoteSpan, find_quotes
-from attrib.analysis.segmentation import Span, paragraphs, split_sentences
+from attrib.analysis.segmentation import CAPTION_CREDIT, Span, paragraphs, split_sentences
 
 __all__ = ["ArticleView", "Cue", "SentenceView", "analyse", "words_between"]
 
@@ -102,7 +102,7 @@ def analyse(text: str) -> ArticleView:
     paragraph_sizes: dict[int, int] = {}
     # A picture's credit makes its whole paragraph a caption.
     credits = _may_credit_pictures(text)
-    captions = {sentence.paragraph for sentence in sentences if credits and _PICTURE_CREDIT.search(sentence.text)}
+    captions = {sentence.paragraph for sentence in sentences if credits and _PICTURE_CREDIT.search(sentence.text) or CAPTION_CREDIT.search(sentence.text)}
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
         paragraph_sizes[sentence.paragraph] = paragraph_sizes.get(sentence.paragraph, 0) + 1
