@@ -102,7 +102,11 @@ def analyse(text: str) -> ArticleView:
     paragraph_sizes: dict[int, int] = {}
     # A picture's credit makes its whole paragraph a caption.
     credits = _may_credit_pictures(text)
-    captions = {sentence.paragraph for sentence in sentences if credits and _PICTURE_CREDIT.search(sentence.text) or CAPTION_CREDIT.search(sentence.text)}
+    captions = {
+        sentence.paragraph
+        for sentence in sentences
+        if credits and _PICTURE_CREDIT.search(sentence.text) or sentence.text.endswith(")") and CAPTION_CREDIT.search(sentence.text)
+    }
     for sentence in sentences:
         paragraph_starts.setdefault(sentence.paragraph, sentence.start)
         paragraph_sizes[sentence.paragraph] = paragraph_sizes.get(sentence.paragraph, 0) + 1
