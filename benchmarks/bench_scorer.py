@@ -6,8 +6,8 @@ Run from anywhere (the working tree this file sits in is benchmarked):
     python benchmarks/bench_scorer.py --json           # the same figures as one JSON object
     python benchmarks/bench_scorer.py --min-sentences 4000 --repeats 5
 
-The tagger's two classifiers (quote type: words and hashed features;
-stance: words, characters and hashed features) are trained on the seeds
+The tagger's two classifiers (both words and hashed features; stance
+adds the lexicons' evidence) are trained on the seeds
 with `Tagger.fit`, compiled with `compile_pipeline`, and both forms score
 the same sentence inputs.  Every sentence goes through both classifiers
 (the tagger sends only attributed sentences to the stance one).

@@ -123,7 +123,7 @@ def test_a_refitted_classifier_equals_one_fitted_on_every_column() -> None:
     ]
     labels = ["indirect", "indirect", "none", "indirect", "indirect", "none", "indirect", "indirect"]
     sentences = _inputs(texts)
-    pipeline = text_classifier(char_ngrams=True, C=1.0).fit(sentences, labels)
+    pipeline = text_classifier(C=1.0).fit(sentences, labels)
     rows = FeatureRows(pipeline, sentences)
     train, held_out = [sentences[i] for i in (0, 2, 3, 5, 6)], [sentences[i] for i in (1, 4, 7)]
     train_labels = [labels[i] for i in (0, 2, 3, 5, 6)]

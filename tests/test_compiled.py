@@ -81,13 +81,13 @@ def _fit(kind: str, labelled: tuple[list[SentenceInput], list[str], list[str]]) 
     inputs, quotes, stances = labelled
     attributed = [i for i, quote in enumerate(quotes) if quote != "none"]
     if kind == "quote":
-        return text_classifier(char_ngrams=False, C=2.0).fit(inputs, quotes)
+        return text_classifier(C=2.0).fit(inputs, quotes)
     if kind == "quote-binary":
-        return text_classifier(char_ngrams=False, C=2.0).fit(inputs, ["none" if q == "none" else "reported" for q in quotes])
+        return text_classifier(C=2.0).fit(inputs, ["none" if q == "none" else "reported" for q in quotes])
     chosen = [inputs[i] for i in attributed]
     if kind == "stance":
-        return text_classifier(char_ngrams=True, C=1.0).fit(chosen, [stances[i] for i in attributed])
-    return text_classifier(char_ngrams=True, C=1.0).fit(chosen, ["none" if stances[i] == "none" else "stance" for i in attributed])
+        return text_classifier(C=1.0, stance_evidence=True).fit(chosen, [stances[i] for i in attributed])
+    return text_classifier(C=1.0, stance_evidence=True).fit(chosen, ["none" if stances[i] == "none" else "stance" for i in attributed])
 
 
 KINDS = ["quote", "quote-binary", "stance", "stance-binary"]
@@ -156,20 +156,20 @@ def test_the_tagger_word_vectorisers_take_the_token_id_path(fitted: dict[str, tu
     """text_classifier keeps scikit-learn's default token pattern, which the cached word path is written for."""
     assert TfidfVectorizer().token_pattern == DEFAULT_TOKEN_PATTERN
     for _, compiled in fitted.values():
-        words = [part for part in compiled.parts if isinstance(part, TextPart) and part.analyzer == "word"]
+        words = [part for part in compiled.parts if isinstance(part, TextPart)]
         assert words and all(part.table is not None for part in words)
 
 
-def test_the_word_caches_rest_on_facts_about_unicode() -> None:
-    """Words come from str.split where scikit-learn splits on the regex \\s, and no whitespace is a word character.
+def test_the_word_cache_rests_on_a_fact_about_unicode() -> None:
+    """No character str.split splits on is a word character.
 
-    The character n-grams of a word, and the default pattern's tokens of a
-    word, are cached per str.split word; both facts make that exact.
+    The default pattern's tokens are cached per str.split word; this fact
+    makes that exact: no token holds whitespace, and a token's word
+    boundaries fall where they would in the whole text.
     """
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    spaces = [char for char in every if char.isspace()]
-    assert re.findall(r"\s", every) == spaces
-    assert not set(re.findall(r"(?u)\w", every)) & set(spaces)
+    spaces = {char for char in every if char.isspace()}
+    assert spaces and not set(re.findall(r"(?u)\w", every)) & spaces
 
 
 def test_empty_batch(fitted: dict[str, tuple[Pipeline, CompiledClassifier]]) -> None:
@@ -239,11 +239,11 @@ def _other_settings() -> Pipeline:
             # So many n-gram lengths that their token-id keys would overflow: the general word path.
             ("runs", Pipeline([("get", FunctionTransformer(_texts_of)), ("count", CountVectorizer(ngram_range=(7, 9)))])),
             (
-                "chars",
+                "scaled",
                 Pipeline(
                     [
                         ("get", FunctionTransformer(_texts_of)),
-                        ("tfidf", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), norm="l1", use_idf=False, strip_accents="unicode")),
+                        ("tfidf", TfidfVectorizer(ngram_range=(1, 3), norm="l1", use_idf=False, strip_accents="unicode")),
                     ]
                 ),
             ),
@@ -261,13 +261,13 @@ def _other_settings() -> Pipeline:
                     ]
                 ),
             ),
-            ("edges", Pipeline([("get", FunctionTransformer(_texts_of)), ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), smooth_idf=False))])),
+            ("unsmoothed", Pipeline([("get", FunctionTransformer(_texts_of)), ("tfidf", TfidfVectorizer(ngram_range=(1, 2), smooth_idf=False))])),
             ("signed", Pipeline([("get", FunctionTransformer(features._dicts)), ("hash", FeatureHasher(n_features=64, alternate_sign=True))])),
             ("pairs", Pipeline([("get", FunctionTransformer(_pairs_of)), ("hash", FeatureHasher(n_features=2**10, input_type="pair"))])),
             ("names", Pipeline([("get", FunctionTransformer(_names_of)), ("hash", FeatureHasher(n_features=2**10, input_type="string"))])),
             ("dropped", "drop"),
         ],
-        transformer_weights={"chars": 0.5, "signed": 2.0},
+        transformer_weights={"scaled": 0.5, "signed": 2.0},
     )
     return Pipeline([("union", union), ("model", LogisticRegression(C=3.0, max_iter=3000))])
 
@@ -320,6 +320,8 @@ def _with(step: Any) -> Pipeline:
     ("step", "named"),
     [
         (TfidfVectorizer(analyzer=str.split), "analyzer"),
+        (TfidfVectorizer(analyzer="char", ngram_range=(1, 3)), "analyzer='char' "),
+        (CountVectorizer(analyzer="char_wb", ngram_range=(2, 5)), "analyzer='char_wb' "),
         (TfidfVectorizer(tokenizer=str.split), "tokenizer"),
         (TfidfVectorizer(preprocessor=str.strip), "preprocessor"),
         (TfidfVectorizer(strip_accents=str.lower), "strip_accents"),
@@ -392,7 +394,7 @@ print(json.dumps({"proba": probabilities.tolist(), "classes": [str(c) for c in m
 def test_scoring_imports_neither_scikit_learn_nor_scipy(
     labelled: tuple[list[SentenceInput], list[str], list[str]], seed_and_dev_inputs: list[SentenceInput], tmp_path: Path
 ) -> None:
-    """A compiled stance-style model (words, characters, hashed features) scores in a process where both are unimportable."""
+    """A compiled stance-style model (words and hashed features) scores in a process where both are unimportable."""
     (tmp_path / "scorer_getters.py").write_text(GETTERS, encoding="utf-8")
     sys.path.insert(0, str(tmp_path))
     try:
@@ -401,7 +403,7 @@ def test_scoring_imports_neither_scikit_learn_nor_scipy(
         sys.path.remove(str(tmp_path))
     inputs, _, stances = labelled
     as_dicts = [{"text": item.text, "features": item.features} for item in inputs]
-    pipeline = text_classifier(char_ngrams=True, C=1.0)
+    pipeline = text_classifier(C=1.0)
     replacements = {features._texts: scorer_getters.texts, features._dicts: scorer_getters.dicts}
     for _, part in pipeline.named_steps["union"].transformer_list:
         getter = part.steps[0][1]

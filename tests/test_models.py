@@ -23,6 +23,7 @@ import pytest
 from attrib import training
 from attrib.loading import cache_dir
 from attrib.model import persistence
+from attrib.model.compiled import COMPILED_FORMAT
 from attrib.model.persistence import CARD_FILE, MODEL_FILE, SERVING_FILE, ModelError, load_model, save_model, sha256_file
 from attrib.model.tagger import Tagger
 from attrib.training import train
@@ -159,6 +160,13 @@ def test_model_of_the_previous_format_is_refused(cli, model_copy: Path) -> None:
     (model_copy / SERVING_FILE).unlink()
     write_card(model_copy, {**card_of(model_copy), "format": 3})
     refused(cli, model_copy, str(model_copy / CARD_FILE), "model format 3", f"reads model format {persistence.MODEL_FORMAT}")
+
+
+@pytest.mark.parametrize("command", ["predict", "explain"])
+def test_model_of_the_previous_compiled_format_is_refused(cli, model_copy: Path, command: str) -> None:
+    """Compiled format 1 could hold character n-gram parts, which the scorer no longer reads: a retrain is asked for."""
+    write_card(model_copy, {**card_of(model_copy), "compiled_format": 1})
+    refused(cli, model_copy, str(model_copy / CARD_FILE), "compiled format 1", f"reads compiled format {COMPILED_FORMAT}", command=command)
 
 
 @pytest.mark.parametrize("value", [99, None, "1"], ids=["other", "missing", "string"])

@@ -180,7 +180,7 @@ def test_stance_evidence_reaches_the_stance_model_only() -> None:
     plain = SentenceInput("The club met the press, a spokesman said.", {"has_cue": 1.0})
 
     def hashed(stance_evidence: bool, item: SentenceInput) -> np.ndarray:
-        union = text_classifier(char_ngrams=False, C=1.0, stance_evidence=stance_evidence).named_steps["union"]
+        union = text_classifier(C=1.0, stance_evidence=stance_evidence).named_steps["union"]
         return dict(union.transformer_list)["features"].fit_transform([item]).toarray()
 
     assert np.array_equal(hashed(False, denial), hashed(False, plain))

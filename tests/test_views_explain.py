@@ -66,12 +66,10 @@ def test_feature_names_are_the_sentences_own(session_tagger: Tagger) -> None:
         item = inputs[e.record.index]
         features = {**item.features, **item.stance_evidence}  # the stance model also reads the lexicons' evidence
         kinds = {c.kind for c in e.stance.contributions}
-        assert {"word n-gram", "character n-gram", "lexicon", "structure"} <= kinds
+        assert {"word n-gram", "lexicon", "structure"} <= kinds
         for c in e.stance.contributions + e.quote.contributions:
             if c.kind == "word n-gram":
                 assert all(word in lowered for word in c.feature.split())
-            elif c.kind == "character n-gram":
-                assert c.feature.strip() in lowered
             else:
                 assert all(name in features for name in c.feature.split(" | ")), c.feature
                 assert c.value == sum(features[name] for name in c.feature.split(" | "))
@@ -108,7 +106,7 @@ def test_narration_is_explained_on_request_without_a_stance(session_tagger: Tagg
 
 
 def test_any_linear_pipeline_is_explained_from_its_own_parts() -> None:
-    """A pipeline with other parts (no character n-grams, a DictVectorizer) and two classes."""
+    """A pipeline with other parts (a CountVectorizer, a DictVectorizer) and two classes."""
     items = [
         SentenceInput("Officials denied the report.", {"has_cue": 1.0, "lex:lex_deny": 1.0}),
         SentenceInput("The minister rejected the claims.", {"has_cue": 1.0, "lex:lex_deny": 1.0}),

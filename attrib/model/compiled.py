@@ -5,7 +5,7 @@ a FeatureUnion of TF-IDF vectorisers and a FeatureHasher, each behind a
 FunctionTransformer that picks its input, into a logistic regression.
 Importing scikit-learn (and scipy under it) costs most of a one-article
 `attrib predict`, so `compile_pipeline` copies what a fitted pipeline
-knows (analyzer settings, vocabularies, idf weights, hash width,
+knows (tokenisation settings, vocabularies, idf weights, hash width,
 coefficients) into a `CompiledClassifier` whose `predict_proba` gives the
 same probabilities with numpy only.  Only compiling imports scikit-learn.
 
@@ -28,17 +28,16 @@ import numpy as np
 from attrib.model.murmur import murmurhash3_32
 
 # Bumped whenever the fields below change meaning; a model card records it.
-COMPILED_FORMAT = 1
+# 2: word analyzers only (format 1 also scored char and char_wb parts).
+COMPILED_FORMAT = 2
 # Sentences scored at once: bounds the gram arrays of one batch (a few MB).
 _BLOCK = 512
-# Distinct words (feature names) whose ids (columns) a part keeps; past it the cache starts over.
-# A character-n-gram word costs about 300 bytes, so memory stays flat however much text streams by.
+# Distinct words (feature names) whose ids (columns) a part keeps; past it the cache starts over,
+# so memory stays flat however much text streams by.
 _WORD_CACHE_SIZE = 50_000
 _NAME_CACHE_SIZE = 1 << 16
 # scikit-learn's default token pattern, the one the word cache is valid for.
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
-# scikit-learn's whitespace normalisation before character n-grams.
-_WHITE_SPACES = re.compile(r"\s\s+")
 _TOLERANCE = 1e-9
 
 
@@ -100,16 +99,15 @@ class _PerWord(dict):
 
 @dataclass
 class TextPart:
-    """A fitted CountVectorizer or TfidfVectorizer: analyzer settings, vocabulary, idf."""
+    """A fitted CountVectorizer or TfidfVectorizer with the word analyzer: its settings, vocabulary, idf."""
 
     source: int
     offset: int
     weight: float
-    analyzer: str
     ngram_range: tuple[int, int]
     lowercase: bool
     strip_accents: str | None
-    token_pattern: str | None
+    token_pattern: str
     stop_words: frozenset[str] | None
     encoding: str
     decode_error: str
@@ -141,7 +139,7 @@ class TextPart:
         texts = self._preprocessed(docs)
         rows, columns = self._grams(texts)
         known = columns >= 0
-        if not known.all():  # character n-grams are all known: no copies for them
+        if not known.all():  # no copies when every gram is in the vocabulary
             rows, columns = rows[known], columns[known]
         # Row-major keys; int32 sorts several times faster when they fit, and the
         # steps below take a half to a third of their int64 time (measured).
@@ -184,37 +182,30 @@ class TextPart:
 
     def _grams(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Row and vocabulary column of every gram of `texts` (column -1 for grams outside the vocabulary)."""
-        if self.analyzer == "char_wb":
+        if self._tokens is None:
+            self._tokens = re.compile(self.token_pattern).findall
+        if self.table is not None:
             if self._words is None or len(self._words) > _WORD_CACHE_SIZE:
-                self._words = _PerWord(self._char_wb_word)
-            columns, counts = self._from_words(texts, np.int32)
-            return np.repeat(np.arange(len(texts), dtype=np.int64), counts), columns
-        if self.analyzer == "word":
-            if self._tokens is None:
-                self._tokens = re.compile(self.token_pattern or "").findall
-            if self.table is not None:
-                if self._words is None or len(self._words) > _WORD_CACHE_SIZE:
-                    self._words = _PerWord(self._token_word)
-                return self._word_grams(texts, self.table)
+                self._words = _PerWord(self._token_word)
+            return self._word_grams(texts, self.table)
         ids: list[int] = []
         ends = []
-        add = self._char_ids if self.analyzer == "char" else self._word_ids
         for text in texts:
-            add(text, ids)
+            self._word_ids(text, ids)
             ends.append(len(ids))
-        counts = np.diff(np.array(ends, dtype=np.int64), prepend=0)
+        counts: np.ndarray = np.diff(np.array(ends, dtype=np.int64), prepend=0)
         return np.repeat(np.arange(len(texts), dtype=np.int64), counts), np.array(ids, dtype=np.int64)
 
-    def _from_words(self, texts: list[str], dtype: type = np.int64) -> tuple[np.ndarray, np.ndarray]:
-        """The ids the word cache holds (as bytes of `dtype`) for each whitespace-separated word, and how many per text.
+    def _from_words(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The ids the word cache holds (as int64 bytes) for each whitespace-separated word, and how many per text.
 
         The loop over a text's words runs in C (a bytes join over map over
         str.split into the cache); one more join per batch makes the array.
         """
         get = self._words.__getitem__  # type: ignore[union-attr]
         joined = [b"".join(map(get, text.split())) for text in texts]
-        sizes = np.fromiter(map(len, joined), dtype=np.int64, count=len(joined)) // np.dtype(dtype).itemsize
-        return np.frombuffer(b"".join(joined), dtype=dtype), sizes
+        sizes = np.fromiter(map(len, joined), dtype=np.int64, count=len(joined)) // 8
+        return np.frombuffer(b"".join(joined), dtype=np.int64), sizes
 
     def _word_ids(self, text: str, ids: list[int]) -> None:
         """scikit-learn's word analyzer for any token pattern: tokens, n-grams joined by one space, looked up."""
@@ -271,32 +262,6 @@ class TextPart:
             tokens = [token for token in tokens if token not in self.stop_words]
         ids = self.table.ids  # type: ignore[union-attr]
         return struct.pack(f"{len(tokens)}q", *[ids.get(token, -1) for token in tokens])
-
-    def _char_ids(self, text: str, ids: list[int]) -> None:
-        """scikit-learn's char analyzer: whitespace runs made one space, then every n-gram of the text."""
-        text = _WHITE_SPACES.sub(" ", text)
-        min_n, max_n = self.ngram_range
-        grams = [text[i : i + n] for n in range(min_n, min(max_n, len(text)) + 1) for i in range(len(text) - n + 1)]
-        ids += map(self.vocabulary.get, grams, repeat(-1))
-
-    def _char_wb_word(self, word: str) -> bytes:
-        """Known ids of scikit-learn's _char_wb_ngrams of one word (padded with spaces; one gram once n reaches its length).
-
-        Character n-grams never cross a word, so a word's ids can be cached.
-        scikit-learn first replaces each run of whitespace by one space,
-        then splits on whitespace; a plain str.split gives the same words
-        (the regex and str.split share one definition of whitespace).
-        """
-        padded = f" {word} "
-        grams = []
-        for n in range(self.ngram_range[0], self.ngram_range[1] + 1):
-            if len(padded) <= n:
-                grams.append(padded)
-                break
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
-        known = [index for index in map(self.vocabulary.get, grams) if index is not None]
-        # int32: a vocabulary has fewer than 2**31 terms, and half the bytes make the batch's join faster.
-        return struct.pack(f"{len(known)}i", *known)
 
 
 @dataclass
@@ -637,8 +602,8 @@ def _text_part(vectorizer: Any, source: int, offset: int, weight: float) -> Text
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     settings = vectorizer.get_params()
-    if callable(settings["analyzer"]) or settings["analyzer"] not in ("word", "char", "char_wb"):
-        raise CompileError(f"analyzer={settings['analyzer']!r} is not supported")
+    if settings["analyzer"] != "word":
+        raise CompileError(f"analyzer={settings['analyzer']!r} is not supported (only 'word')")
     for name in ("preprocessor", "tokenizer"):
         if settings[name] is not None:
             raise CompileError(f"a custom {name} is not supported")
@@ -651,15 +616,10 @@ def _text_part(vectorizer: Any, source: int, offset: int, weight: float) -> Text
     exact = (np.float64,) if tfidf else (np.float64, np.int64, np.int32)
     if np.dtype(settings["dtype"]) not in exact:
         raise CompileError(f"dtype={settings['dtype']!r} is not supported (only float64, or int32/int64 counts)")
-    analyzer = settings["analyzer"]
-    token_pattern = None
-    stop_words = None
-    if analyzer == "word":
-        token_pattern = settings["token_pattern"]
-        if re.compile(token_pattern).groups > 1:
-            raise CompileError("a token_pattern with more than one group is not supported")
-        words = vectorizer.get_stop_words()
-        stop_words = None if words is None else frozenset(words)
+    token_pattern = settings["token_pattern"]
+    if re.compile(token_pattern).groups > 1:
+        raise CompileError("a token_pattern with more than one group is not supported")
+    words = vectorizer.get_stop_words()
     idf = np.array(vectorizer.idf_, dtype=np.float64) if tfidf and vectorizer.use_idf else None
     low, high = settings["ngram_range"]
     vocabulary = {str(term): int(index) for term, index in vectorizer.vocabulary_.items()}
@@ -667,12 +627,11 @@ def _text_part(vectorizer: Any, source: int, offset: int, weight: float) -> Text
         source=source,
         offset=offset,
         weight=weight,
-        analyzer=analyzer,
         ngram_range=(int(low), int(high)),
         lowercase=bool(settings["lowercase"]),
         strip_accents=settings["strip_accents"],
         token_pattern=token_pattern,
-        stop_words=stop_words,
+        stop_words=None if words is None else frozenset(words),
         encoding=settings["encoding"],
         decode_error=settings["decode_error"],
         vocabulary=vocabulary,
@@ -680,7 +639,7 @@ def _text_part(vectorizer: Any, source: int, offset: int, weight: float) -> Text
         sublinear_tf=bool(tfidf and vectorizer.sublinear_tf),
         binary=bool(settings["binary"]),
         norm=vectorizer.norm if tfidf else None,
-        table=_TokenTable.of(vocabulary, int(high)) if analyzer == "word" and token_pattern == DEFAULT_TOKEN_PATTERN else None,
+        table=_TokenTable.of(vocabulary, int(high)) if token_pattern == DEFAULT_TOKEN_PATTERN else None,
     )
 
 

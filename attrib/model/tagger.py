@@ -76,8 +76,8 @@ class Tagger:
             raise ValueError(
                 "too little training data: need at least two quote types, and attributed sentences with at least two stances"
             )
-        self.quote_model_ = text_classifier(char_ngrams=False, C=2.0).fit(rows.inputs, rows.quotes)
-        self.stance_model_ = text_classifier(char_ngrams=True, C=1.0, stance_evidence=True).fit(rows.attributed, rows.stances)
+        self.quote_model_ = text_classifier(C=2.0).fit(rows.inputs, rows.quotes)
+        self.stance_model_ = text_classifier(C=1.0, stance_evidence=True).fit(rows.attributed, rows.stances)
         self.speaker_model_ = SpeakerRanker().fit(rows.groups)
         # Tagging scores the same pipelines compiled to numpy arrays: the same
         # probabilities (tests/test_compiled.py) without scikit-learn's per-call costs.
@@ -128,8 +128,7 @@ class Tagger:
         quotes = [quote_labels[i] for i in np.argmax(quote_proba, axis=1).tolist()]
         ruled = _apply_guide_rules(parsed, quotes)
         none_quote = quote_labels.index("none")
-        # Stance only for attributed sentences: the rest take none, and the
-        # character n-grams are the costliest step of a batch.
+        # Stance is scored only for attributed sentences; the rest take none.
         attributed = [row for row, quote in enumerate(quotes) if quote != "none"]
         stance_labels = [str(label) for label in self.stance_scorer_.classes_]
         # Per-row numbers as Python floats, taken from the arrays in one step each.

@@ -271,9 +271,8 @@ def _feature_names(estimator: Any, raw: Any, part: str) -> list[_Segment]:
 
 
 def _vectorizer_kind(estimator: Any, part: str) -> str:
-    if isinstance(estimator, CountVectorizer):  # TfidfVectorizer included
-        return "word n-gram" if estimator.analyzer == "word" else ("character n-gram" if isinstance(estimator.analyzer, str) else part)
-    return part
+    """A word vectoriser's columns (TfidfVectorizer's included) are word n-grams; any other part's kind is the part's name."""
+    return "word n-gram" if isinstance(estimator, CountVectorizer) and estimator.analyzer == "word" else part
 
 
 def _dict_kind(name: str) -> str:
@@ -384,7 +383,7 @@ def _decision_lines(decision: Decision, top: int) -> list[str]:
 
 
 def _contribution(c: Contribution) -> str:
-    feature = json.dumps(c.feature, ensure_ascii=False) if c.kind.endswith("n-gram") else c.feature
+    feature = json.dumps(c.feature, ensure_ascii=False) if c.kind == "word n-gram" else c.feature
     return f"{c.contribution:+.3f}  {c.kind:<16} {feature}  ({c.weight:+.3f} × {c.value:.3f})"
 
 
