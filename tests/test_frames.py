@@ -424,3 +424,40 @@ def test_a_dispute_after_a_year_and_where_remarks_were_made_report_nothing(sente
 def test_a_caption_ending_in_a_photographers_credit_is_a_caption() -> None:
     view = analyse("Vote count ends\n\nCaption: Election officials count ballots on Aug. 9. (AFP/Simon Maina)\n\nThe commission said the count was fair.")
     assert [s.credit for s in view.sentences] == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # Where the source is, between it and its verb.
+        ("Researchers at the Halvorsen Institute in London found that immunity waned.", "Researchers at the Halvorsen Institute"),
+        # Researchers' findings report with or without "that"; a report's apposition before "found".
+        ("The researchers found the birds fared worst on farmland.", "The researchers"),
+        ("The report, compiled by 64 scientists from seven countries, found that ice loss had doubled.", "The report"),
+        # A headline's source after its claim, with no article, in any case.
+        ("Teens who scroll after midnight sleep less, study finds", "study"),
+        ("Glaciers in the Andes Shrinking Faster Than Expected, Report Warns", "Report"),
+    ],
+)
+def test_findings_of_researchers_and_studies_report(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+def test_police_finding_a_body_still_reports_nothing() -> None:
+    assert source_of("Police in Leeds found a body in the river.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # An age is a person, not "a 2019 dispute".
+        ("The 52-year-old told the Echo that chairman Gordon Pryce had promised him the job.", "The 52-year-old"),
+        ("But another insider claimed Holloway had been blindsided.", "another insider"),
+        # A participle after an object of a preposition shares the clause's subject.
+        ("Maya Thornbury has filed a lawsuit against Halcyon Pictures, alleging the studio cut the scene.", "Maya Thornbury"),
+        # The object of a verb in the past is not who made the statement.
+        ("The FIA defended the decision in a statement on Sunday.", "FIA"),
+    ],
+)
+def test_the_clause_subject_reports_not_its_object_or_age(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source

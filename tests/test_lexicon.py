@@ -572,7 +572,7 @@ _WORDS = (
     "The It They U.S. Ms. Al-Rahim levee crews had have 've was were there is no not n't never "
     "repaired reopened needed led flooded concerned reported said the a its 12 1,500 2019 forty "
     "three hundreds people percent % families homes if whether should would will be installed "
-    "already quickly in at near on board , ; \" “ ” ’ - İ ſ ı"
+    "already quickly in at near on board kills sparks , ; \" “ ” ’ - İ ſ ı"
 ).split()
 
 
@@ -584,7 +584,7 @@ def test_anchored_patterns_find_what_a_full_scan_finds(words: list[str], space: 
     text = lexicon._normalise(space.join(words))
     patterns = (
         lexicon._NEGATION, lexicon._CONDITION, lexicon._MODAL, lexicon._FUTURE_PASSIVE, *lexicon._EVENTS,
-        lexicon._PAST_WORD, lexicon._QUANTITY, lexicon._EXISTENTIAL, lexicon._PAST_LOCATION,
+        lexicon._EVENT_WORD, lexicon._QUANTITY, lexicon._EXISTENTIAL, lexicon._PAST_LOCATION,
     )
     for pattern in patterns:
         assert [m.span() for m in lexicon._found(pattern, text)] == [m.span() for m in pattern.rx.finditer(text)]
@@ -661,3 +661,38 @@ def test_diplomatic_legal_and_economic_wording(text: str, stance: str) -> None:
 )
 def test_evidence_in_hand_confirms(text: str) -> None:
     assert rule(text) == "confirm"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Drone sparks fire at coastal refinery: governor", "confirm"),
+        ("Quake kills 12 in northern province, officials say", "confirm"),
+        ("Rebels seize border town, army says", "none"),  # "seize" is also a plan's infinitive: left alone
+        ("The flood has not destroyed the dam, the engineers said.", "deny"),
+        ("Police say fire never destroys a building of stone.", "deny"),
+        ("The army may seize the port if talks fail, the minister said.", "hedge"),
+    ],
+)
+def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> None:
+    # Headlines give past events in the present ("Fire destroys warehouse"): a source reporting one asserts it.
+    assert rule(text) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # Keeping a cause open, a figure not yet known, no comment while a case runs: hedge.
+        ("\u201cWe're not ruling anything out,\u201d the fire chief said.", "hedge"),
+        ("She said she could not give the exact number of casualties.", "hedge"),
+        ("The club would not comment further while the case was ongoing.", "hedge"),
+        # The police's reassurance denies foul play.
+        ("The death is not being treated as suspicious, a spokesman said.", "deny"),
+        ("Police said they were not treating the fire as suspicious.", "deny"),
+        # An obligation negated is no negated fact.
+        ("\u201cNobody should have to face this alone,\u201d the mayor said.", "none"),
+        ("No one was hurt, police said.", "confirm"),
+    ],
+)
+def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:
+    assert rule(text) == stance

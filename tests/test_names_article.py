@@ -76,3 +76,13 @@ def test_she_after_a_company_spokeswoman_is_the_company(session_tagger: Tagger) 
         "She declined to say how many trains would run."
     )
     assert [r.speaker for r in session_tagger.tag(text, article="rail")][-1] == "Crestline Rail"
+
+
+def test_he_after_a_relative_who_shares_a_womans_surname_is_that_relative(session_tagger: Tagger) -> None:
+    # "she" after Edna Sturgill says nothing of Caleb Sturgill: the two share a surname.
+    text = (
+        "Tornado kills three\n\nCoroner Jimmy Boggs identified one victim as Edna Sturgill, who was found in her home. "
+        "The other names were being withheld, he said.\n\n"
+        "Her grandson, Caleb Sturgill, said she had refused to leave. \"She had lived through a lot of storms,\" he said."
+    )
+    assert [r.speaker for r in session_tagger.tag(text, article="storm")][-1] == "Caleb Sturgill"

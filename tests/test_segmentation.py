@@ -32,6 +32,10 @@ def texts(text: str) -> list[str]:
         ("Its spokesman, Brig. Gen. Omar Said, spoke. Det. Insp. Jo Reid agreed.", ["Its spokesman, Brig. Gen. Omar Said, spoke.", "Det. Insp. Jo Reid agreed."]),
         ("The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke.", ["The Minister, Engr. Ade Bello, and the Speaker, Rt. Hon. Yusuf Sani, spoke."]),
         ("MILLBROOK, Pa. (AP) \u2014 Officials said the count was right.", ["MILLBROOK, Pa. (AP) \u2014 Officials said the count was right."]),
+        # Any source in a dateline's brackets before its dash; an initial before a quotation or "It" ends a sentence.
+        ("CARSON CITY, Nev. (Western Press) \u2014 The court ruled.", ["CARSON CITY, Nev. (Western Press) \u2014 The court ruled."]),
+        ("\u201cI was wrong,\u201d he wrote on X. \u201cI am sorry.\u201d", ["\u201cI was wrong,\u201d he wrote on X.", "\u201cI am sorry.\u201d"]),
+        ("She posted on X. It was deleted.", ["She posted on X.", "It was deleted."]),
         # A caption's credit in brackets belongs to the caption.
         ("Soldiers march in Pyongyang, April 15, 2012. (AP Photo)", ["Soldiers march in Pyongyang, April 15, 2012. (AP Photo)"]),
         ("Officials count ballots on Aug. 9. (AFP/Simon Maina)", ["Officials count ballots on Aug. 9. (AFP/Simon Maina)"]),

@@ -325,8 +325,12 @@ def _source(
         return None, "noun"  # "the claims", "its statement": a thing said, with no one saying it here
     if words[0].endswith("ed") and len(words) == 1 and sentence.word(first - 1) in gz.DOCUMENT_NOUNS:
         return None, "noun"  # "In a filing posted on its website, ...": the participle describes the document
-    if sentence.word(first - 2) in _DETERMINERS and (sentence.word(first - 1).isdigit() or "-" in sentence.word(first - 1)):
-        return None, "noun"  # "since a 2019 dispute", "the long-running dispute"
+    if (
+        sentence.word(first - 2) in _DETERMINERS
+        and (sentence.word(first - 1).isdigit() or "-" in sentence.word(first - 1))
+        and first - 1 not in sentence.ending
+    ):
+        return None, "noun"  # "since a 2019 dispute", "the long-running dispute"; not "The 52-year-old told"
     if words[0] in NOUN_LIKE_CUES and (sentence.word(first - 1) in _PREPOSITIONS or sentence.word(first - 1) in _NOUN_LEADS):
         return None, "noun"  # "after reports of a fight", "amid claims that ..."
     if words[-2:] == ["to", "comment"] and not (sentence.word(last + 1) in ("on", "about") and sentence.word(last + 2) in ("whether", "if")):
@@ -379,9 +383,13 @@ def _ends_clause(sentence: _Sentence, i: int) -> bool:
 
 
 def _before_comma(sentence: _Sentence, comma: int) -> Mention | None:
-    """The source just before a comma, for a participle after it; a place there is an object ("in the region, warning")."""
+    """The source just before a comma, for a participle after it; a place there is an object ("in the region, warning"),
+    and so is any mention after a preposition but "by" ("a lawsuit against Halcyon Pictures, alleging")."""
     mention = sentence.ending.get(comma - 1) if sentence.word(comma) == "," else None
-    return mention if mention is not None and mention.entity != "place" and _may_speak(mention) else None
+    if mention is None or mention.entity == "place" or not _may_speak(mention):
+        return None
+    before = sentence.word(sentence.mention_start(mention) - 1)
+    return None if before in _PREPOSITIONS and before != "by" else mention
 
 
 def _opening(sentence: _Sentence) -> Mention | None:
@@ -390,6 +398,8 @@ def _opening(sentence: _Sentence) -> Mention | None:
     while sentence.word(k) in ("and", "but", "so", "meanwhile", "however", "also"):
         k += 1
     mention = sentence.starting.get(k)
+    if mention is None and sentence.word(k) == "the":
+        mention = sentence.starting.get(k + 1)  # "The FIA defended ...": the name's mention leaves out "the"
     # "It comes a day after ...": a sentence-initial "it" is seldom a source far from its verb.
     expletive = mention is not None and mention.kind == "pronoun" and mention.gender == "n"
     return mention if mention is not None and _may_speak(mention) and not expletive else None
@@ -496,8 +506,23 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
         elif word in ("and", "but"):
             return _coordinated(sentence, j, earlier)
         else:
+            located = _located(sentence, j)
+            if located is not None:
+                return located
             return None if sentence.word(i) in NOUN_LIKE_CUES else _phrase_before(sentence, j)
     return None
+
+
+def _located(sentence: _Sentence, j: int) -> Mention | None:
+    """ "Researchers at the Halvorsen Institute in London found": a source, then where it is (a
+    preposition and up to three capitalised words ending at token `j`), then its verb."""
+    k = j
+    while k > max(j - 3, 0) and sentence.texts[k][:1].isupper() and sentence.ending.get(k) is None:
+        k -= 1
+    if k == j or sentence.word(k) not in _WHERE:
+        return None
+    source = sentence.ending.get(k - 1)
+    return source if source is not None and source.kind != "pronoun" and _may_speak(source) else None
 
 
 def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
@@ -530,6 +555,8 @@ def _phrase_before(sentence: _Sentence, j: int) -> Mention | None:
         return None
     if start > 0 and sentence.word(start - 1) in _PREPOSITIONS and (start == 1 or sentence.boundary(start - 2)):
         return None  # "In a video posted online, he said": a clause's opening phrase is no subject
+    if start > 0 and sentence.texts[start - 1].islower() and sentence.word(start - 1).endswith("ed"):
+        return None  # "The FIA defended the decision in a statement": the object of a verb in the past
     knowing = _knowing_source(sentence, start, j)
     if knowing is not None:
         return knowing

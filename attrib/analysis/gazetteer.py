@@ -540,8 +540,10 @@ PERSON_ROLES = frozenset(
     organizers observer observers survivor survivors relative relatives family
     neighbour neighbor neighbors neighbours man woman men women
     chairman chairwoman director directors coach spokesmen administrator
-    administrators""".split()
+    administrators insider insiders""".split()
 )
+# Sources whose "found" reports a finding with or without "that": "The researchers found the birds fared worst".
+RESEARCHERS = frozenset("researcher researchers scientist scientists author authors team scholars".split())
 # Role nouns that stand for an institution ("the ministry", "authorities").
 INSTITUTION_ROLES = frozenset(
     """government agency office ministry administration authorities police

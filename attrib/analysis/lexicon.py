@@ -308,6 +308,8 @@ _DENY_SPECS = (
     "clarify that|this|it with",
     "not going to speculate",
     "(won't|will not|would not|wouldn't) speculate",
+    # The police's reassurance: "The death is not being treated as suspicious".
+    "not|isn't|aren't|wasn't (being|) treated|treating * as suspicious", "no suspicious circumstances",
     # Negated facts and absent evidence.
     "no|little * evidence|proof|sign|signs|indication|indications|basis|truth|grounds|foundation",
     "not a shred of",
@@ -544,6 +546,7 @@ _HEDGE_SPECS = (
     "is|was|are|were reviewing|examining|assessing",
     "~make+ enquiries|inquiries",
     "(would|will|did|could|can|does|do|) not|no (further|) comment * ongoing|pending|continuing",
+    "(would|will|did|could|can|does|do|) not|no (further|) comment (further|) while|as * ongoing|pending|continuing|continues",
     "(would|will|did|could|can|does|do|) not comment * (current|live) investigation|inquiry|case",
     "no (further|) comment at this stage|time|point",
     "not aware", "unaware", "(have|has|had) no information",
@@ -572,7 +575,11 @@ _HEDGE_SPECS = (
     "pending * investigation|inquiry|review|results|outcome|analysis",
     "to the best of our knowledge",
     "(cannot|can't) (rule out|exclude)",
-    "not ruling out",
+    "not ruling out", "not ruling anything|nothing out",
+    "(cannot|can't|won't|will not|would not|wouldn't) rule anything out",
+    # A figure not yet known: "could not give the exact number of casualties".
+    "(could not|couldn't|cannot|can't|unable to|not able to) give|provide|say|confirm "
+    "(the|an|a) exact|precise|final|definitive number|figure|toll|count",
     "(would not|wouldn't|did not|didn't) rule out",
     "under investigation", "being investigated", "investigating",
     "~look into",
@@ -791,6 +798,12 @@ _PAST_EVENT_WORDS = frozenset(
     threw gave went sank ran rose chose froze tore blew grew drew withdrew overran
     undertook sought brought shot found knew""".split()
 )
+# Present tenses in which headlines report past events ("Drone strike kills 12 in
+# market", "Fire destroys warehouse: police"): verbs whose form in -s is no common
+# noun ("strikes", "attacks" and "damages" are).
+_PRESENT_EVENT_WORDS = frozenset(
+    "kills destroys injures seizes captures sinks topples detains evacuates overruns sparks".split()
+)
 # Irregular participles, as after "has" or "was": those of the verbs above and
 # of common ones like them.
 _PARTICIPLES = _PAST_EVENT_WORDS | frozenset(
@@ -844,8 +857,8 @@ _FUTURE_PASSIVE_RX = re.compile(
     r"(?<![\w-])(?:will|would|shall)\s+(?:(?:also|now|soon|then|still|all)\s+)?be\s+(?P<verb>[a-z]+ed)(?![\w-])",
     re.IGNORECASE,
 )
-_PAST_WORD_RX = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(_PAST_EVENT_WORDS)) + r")(?![\w-])", re.IGNORECASE
+_EVENT_WORD_RX = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_PAST_EVENT_WORDS | _PRESENT_EVENT_WORDS)) + r")(?![\w-])", re.IGNORECASE
 )
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -1284,13 +1297,13 @@ _EVENTS = (
         verb_ed=True,
     ),
 )
-_PAST_WORD = _Anchored("past_word", _PAST_WORD_RX, _PAST_EVENT_WORDS)
+_EVENT_WORD = _Anchored("event_word", _EVENT_WORD_RX, _PAST_EVENT_WORDS | _PRESENT_EVENT_WORDS)
 _QUANTITY = _Anchored("quantity", _QUANTITY_RX, shape="number")
 _EXISTENTIAL = _Anchored("existential", _EXISTENTIAL_RX, frozenset(("there",)))
 _PAST_LOCATION = _Anchored("past_location", _PAST_LOCATION_RX, frozenset(("was", "were")))
 # Word -> the names of the patterns (other than those found by shape) that can start at it.
 _OPENED_BY: dict[str, tuple[str, ...]] = {}
-for _pattern in (_NEGATION, _CONDITION, _MODAL, _FUTURE_PASSIVE, *_EVENTS, _PAST_WORD, _EXISTENTIAL, _PAST_LOCATION):
+for _pattern in (_NEGATION, _CONDITION, _MODAL, _FUTURE_PASSIVE, *_EVENTS, _EVENT_WORD, _EXISTENTIAL, _PAST_LOCATION):
     if not _pattern.shape:
         for _word in _pattern.openers:
             _OPENED_BY[_word] = (*_OPENED_BY.get(_word, ()), _pattern.name)
@@ -1750,7 +1763,8 @@ def _negated_facts(
         previous = before.group(1).lower() if before else ""
         auxiliary = previous in _FACT_AUXILIARIES or previous.endswith(("'s", "'re", "'m"))
         if key in ("never", "nothing", "nobody", "no one", "none"):
-            factual = previous not in _PLAN_OR_ABILITY
+            # Not "will never", nor "nobody should have to": a plan, an ability or an obligation.
+            factual = previous not in _PLAN_OR_ABILITY and not (after and after.group(1).lower() in _PLAN_OR_ABILITY)
         elif key == "no":
             factual = auxiliary or bool(_NO_SUBJECT_RX.match(text, end))
         else:
@@ -1799,7 +1813,7 @@ def _event_starts(text: str, reporting: list[tuple[int, int]]) -> Iterator[int]:
                     reported = {_key(text[start:end]) for start, end in reporting}
                 if verb not in reported:
                     yield m.start("verb")
-    for pattern in (_PAST_WORD, _QUANTITY, _EXISTENTIAL, _PAST_LOCATION):
+    for pattern in (_EVENT_WORD, _QUANTITY, _EXISTENTIAL, _PAST_LOCATION):
         for m in _found(pattern, text):
             yield m.start()
 

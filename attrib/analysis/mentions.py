@@ -57,7 +57,7 @@ from attrib.analysis.prose import (
 AGE = re.compile(r"\d+-year-old", re.IGNORECASE)
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s"}
 _PRONOUN_ENTITIES = {"m": PERSON, "f": PERSON, "s": PERSON, "p": GROUP, "n": ORG}
-_DETERMINERS = frozenset("the a an".split())
+_DETERMINERS = frozenset("the a an another".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her its their".split())
 ROLE_WORDS = gz.PERSON_ROLES | gz.INSTITUTION_ROLES
 RUN_WORDS = gz.TITLE_WORDS | ROLE_WORDS | gz.MODIFIERS
@@ -79,7 +79,7 @@ _BARE_PLURALS = frozenset(_plural(noun) for noun in PERSON_NOUNS)
 # Small words that a name may hold capitalised: "Save Our Fields", "Save The Children".
 _INNER_WORDS = frozenset("the our my your their its his her".split())
 # Where `_Parser.mentions` tries `_at` besides capitalised words.
-_STARTS = _OPENERS | _BARE_PLURALS | gz.NAME_PARTICLES
+_STARTS = _OPENERS | _BARE_PLURALS | gz.NAME_PARTICLES | gz.DOCUMENT_NOUNS
 # Abbreviations with a stop inside a name: "St. Mary's Hospital", "Mt. Sinai", "John Ode Jr."
 _IN_NAME_ABBREVIATIONS = frozenset("st mt ft jr sr".split())
 _ROLE_HEADS = ROLE_WORDS | gz.JOINT_ROLES | PERSON_NOUNS | ORG_NOUNS | gz.DOCUMENT_NOUNS | gz.COLLECTIVE_NOUNS | gz.CROWD_NOUNS
@@ -210,11 +210,21 @@ class _Parser:
             role = self._role(i, i + 1)  # "Election officials said": a common word opening a role phrase
             if role is not None:
                 return role
+        if low in gz.DOCUMENT_NOUNS and self._closing_document(i):
+            return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=DOCUMENT), i + 1
         if not tok.capitalised and low in _BARE_PLURALS and self._subject_of_cue(i + 1, i):
             return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=_role_entity(low)), i + 1
         if tok.proper or low in RUN_WORDS or low in gz.NAME_PARTICLES and (i == 0 or not tokens[i - 1].proper):
             return self._name(i)
         return None, i + 1
+
+    def _closing_document(self, i: int) -> bool:
+        """ "Teens sleep less, study finds", "..., Report Warns": a headline's source after its claim, with no article."""
+        tokens = self.tokens
+        if i == 0 or tokens[i - 1].text != "," or i + 2 != len(tokens):
+            return False
+        verb = tokens[i + 1].lower
+        return verb in REPORTING_VERBS or verb in FINDING_VERBS
 
     # -- capitalised runs ------------------------------------------------------
 
@@ -628,9 +638,9 @@ class _Parser:
         nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
         if nxt in REPORTING_VERBS or nxt.endswith("ed") and nxt not in AUXILIARIES:
             return True
-        if nxt == ",":  # "The report, published by a Telegram channel, said"
+        if nxt == ",":  # "The report, published by a Telegram channel, said", "The report, compiled by ..., found"
             close = next((m for m in range(k + 2, min(k + 20, len(tokens))) if tokens[m].text == ","), None)
-            if close is not None and close + 1 < len(tokens) and tokens[close + 1].lower in REPORTING_VERBS:
+            if close is not None and close + 1 < len(tokens) and (tokens[close + 1].lower in REPORTING_VERBS or tokens[close + 1].lower in FINDING_VERBS):
                 return True
         verb = next((t.lower for t in tokens[k + 1 : k + 4] if t.lower not in AUXILIARIES), "")
         return verb in FINDING_VERBS  # "an inquiry has found", "the poll shows"

@@ -208,7 +208,12 @@ class NameTable:
     def _learn_genders(self, flat: list[Mention]) -> None:
         """ "Carlos Rangel Montiel accused Guyana ... He described": the one person named just before a
         "he" or "she", with no other person or person's role between, is a man or a woman.  A person
-        the article gives both is left open, and so is one whose title already says."""
+        the article gives both is left open, and so is one whose title already says, and a surname two
+        people named in full share ("Edna Sturgill" ... "her grandson, Caleb Sturgill")."""
+        full_names: dict[str, set[str]] = {}
+        for mention in flat:
+            if mention.kind == "name" and " " in mention.name:
+                full_names.setdefault(_surname(mention.name), set()).add(mention.name)
         votes: dict[str, set[str]] = {}
         since: list[str] = []  # the people (by surname; "" for a role) named since the last "he" or "she"
         last_end = 0
@@ -223,7 +228,7 @@ class NameTable:
             elif mention.kind == "role" and mention.entity == PERSON:
                 since.append("")
         for key, found in votes.items():
-            if len(found) == 1 and key not in self.genders:
+            if len(found) == 1 and key not in self.genders and len(full_names.get(key, ())) < 2:
                 self.genders[key] = found.pop()
 
     def _apposition(self, text: str, left: Mention, right: Mention) -> None:
@@ -583,7 +588,7 @@ def _introduces(mention: Mention) -> bool:
         return False
     first = mention.text.split()[0].lower()
     if mention.entity == PERSON:
-        return first in ("a", "an")
+        return first in ("a", "an", "another")
     return mention.entity == GROUP and first not in _DEFINITE and len(mention.text.split()) > 1
 
 

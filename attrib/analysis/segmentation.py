@@ -54,8 +54,9 @@ _SENTENCE_STARTERS = frozenset(
 _PICTURE = r"\((?:[^()\n]{0,40}\b(?:Photo|Photograph|Picture|Image|Images)\b[^()\n]{0,60}|[^()\n/ ][^()\n/]{0,39}/[^()\n]{1,60})\)"
 # A caption ends with one.
 CAPTION_CREDIT = re.compile(_PICTURE + r"\s*$")
-# A credit in brackets: a news agency ("(AP)", "(Reuters)") or a picture's.
-_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,9}\)|" + _PICTURE)
+# A credit in brackets: a news agency ("(AP)", "(Reuters)"), any source in a dateline's brackets
+# before its dash ("CARSON CITY, Nev. (Western Press) — ..."), or a picture's.
+_CREDIT = re.compile(r"\([A-Z][A-Za-z]{1,9}\)|\([^()\n]{1,40}\)\s*(?:--|[-\u2013\u2014])(?=\s)|" + _PICTURE)
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039\u201e\u201a\u300c\u300e([\uff02"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # The longest sentence; a longer one is cut at the last clause boundary
@@ -170,7 +171,9 @@ def _ends_sentence(text: str, mark: int, after: int, end: int) -> bool:
     if lower in _BEFORE_NUMBER and first.isdigit():
         return False
     if len(word) == 1 and word.isupper():
-        return False
+        # An initial ("George W. Bush") goes on with a name; a quotation or a sentence's usual first
+        # word after one ends the sentence ("the comedian wrote on X. \"That is ...\"").
+        return first in _OPENERS or nxt in _SENTENCE_STARTERS
     if _DOTTED.search(word + "."):
         return nxt in _SENTENCE_STARTERS
     return True

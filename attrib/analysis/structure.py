@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from attrib.analysis import gazetteer as gz
 from attrib.analysis.frames import Cue, annotate, main_cue
 from attrib.analysis.lexicon import FINDING_VERBS, HEADLINE_VERBS, finding_cues, headline_cues, reporting_cues
 from attrib.analysis.names import Mention, NameTable, find_mentions
@@ -127,8 +128,11 @@ def analyse(text: str) -> ArticleView:
 
 def _reports_finding(cue: Cue) -> bool:
     """ "The review found that ...", "a poll showed ...": a finding verb reports only a document's
-    finding, or a clause that its subject established; "police found a body" reports nothing."""
-    return cue.source is not None and cue.frame == "subject" and (cue.source.entity == DOCUMENT or cue.content)
+    finding, or a clause that its subject established, or what researchers found; "police found a body"
+    reports nothing."""
+    if cue.source is None or cue.frame != "subject":
+        return False
+    return cue.source.entity == DOCUMENT or cue.content or cue.source.text.split()[-1].lower() in gz.RESEARCHERS
 
 
 def _may_credit_pictures(text: str) -> bool:
