@@ -86,3 +86,22 @@ def test_he_after_a_relative_who_shares_a_womans_surname_is_that_relative(sessio
         "Her grandson, Caleb Sturgill, said she had refused to leave. \"She had lived through a lot of storms,\" he said."
     )
     assert [r.speaker for r in session_tagger.tag(text, article="storm")][-1] == "Caleb Sturgill"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Shutdown looms\n\nMajority Leader Grant Ellery said the chamber would vote again on Friday.\n\n"
+            "\"Every worker who misses a paycheck can thank the minority,\" the Kansas Republican said.",
+            "Grant Ellery",
+        ),
+        (
+            "Captain fit\n\nHead coach Graham Tolley said the captain would play. Westmark's captain Rohan Deshpande said "
+            "he felt fine.\n\n\"I'd like to think I'll be out there,\" the batter said.",
+            "Rohan Deshpande",
+        ),
+    ],
+)
+def test_a_party_or_a_sport_position_is_the_person_named_before(session_tagger: Tagger, text: str, speaker: str) -> None:
+    assert [r.speaker for r in session_tagger.tag(text, article="epithet")][-1] == speaker

@@ -381,7 +381,7 @@ LOCATIVE_WORDS = frozenset(
 # "track star Ruth Chebet", "the 28-year-old", "the Kenyan-born runner".
 PERSON_DESCRIPTORS = frozenset(
     """
-    star athlete runner sprinter player striker midfielder defender goalkeeper winger forward
+    star athlete runner sprinter player batter batsman bowler skipper quarterback pitcher striker midfielder defender goalkeeper winger forward
     captain coach manager boxer fighter swimmer cyclist skier golfer champion
     singer rapper musician artist actor actress comedian director producer
     writer author novelist poet journalist reporter columnist editor
@@ -389,7 +389,7 @@ PERSON_DESCRIPTORS = frozenset(
     businessman businesswoman entrepreneur billionaire tycoon investor banker
     economist analyst lawyer attorney barrister solicitor prosecutor judge
     doctor surgeon scientist researcher professor academic student teacher
-    activist campaigner lawmaker legislator politician candidate nominee
+    activist campaigner lawmaker legislator politician candidate nominee republican democrat
     veteran survivor victim suspect defendant plaintiff witness father mother
     son daughter husband wife brother sister widow widower boy girl man woman
     teenager teen youngster child resident pilot driver officer soldier
