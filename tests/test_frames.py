@@ -461,3 +461,25 @@ def test_police_finding_a_body_still_reports_nothing() -> None:
 )
 def test_the_clause_subject_reports_not_its_object_or_age(sentence: str, source: str) -> None:
     assert source_of(sentence) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A capitalised "Without" inside a name negates nothing.
+        ("Doctors Without Borders said the outbreak was spreading.", "Doctors Without Borders"),
+        # "for" inside a body's name.
+        ("The Office for National Statistics said inflation fell.", "Office for National Statistics"),
+        ("The Federal Office for the Protection of the Constitution said it had seen sabotage.", "Federal Office for the Protection of the Constitution"),
+        # The source of a relative clause's verb is the one before "who".
+        ("A researcher who has reviewed samples of the stolen data told Reuters that passwords leaked.", "A researcher"),
+        # Nouns before a bare plural belong to it.
+        ("The blaze started in a kitchen, fire officials said.", "fire officials"),
+    ],
+)
+def test_body_names_relative_clauses_and_modified_plurals(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source
+
+
+def test_a_vote_for_a_party_joins_no_name() -> None:
+    assert [m.text for m in first("He voted for Labour and said so.").mentions] == ["He", "Labour"]

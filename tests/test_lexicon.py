@@ -692,6 +692,7 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         # An obligation negated is no negated fact.
         ("\u201cNobody should have to face this alone,\u201d the mayor said.", "none"),
         ("No one was hurt, police said.", "confirm"),
+        ("\u201cWe have nothing to hide,\u201d she said.", "deny"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:

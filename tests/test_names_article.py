@@ -105,3 +105,8 @@ def test_he_after_a_relative_who_shares_a_womans_surname_is_that_relative(sessio
 )
 def test_a_party_or_a_sport_position_is_the_person_named_before(session_tagger: Tagger, text: str, speaker: str) -> None:
     assert [r.speaker for r in session_tagger.tag(text, article="epithet")][-1] == speaker
+
+
+def test_rapporteur_and_mep_are_titles(session_tagger: Tagger) -> None:
+    text = "Ad rules pass\n\nRapporteur Katrin Vogel said the text was balanced. Hungarian MEP Zoltan Kiss said it was censorship.\n"
+    assert [r.speaker for r in session_tagger.tag(text, article="eu")][1:] == ["Katrin Vogel", "Zoltan Kiss"]

@@ -475,6 +475,9 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
     while j >= 0:
         mention = sentence.ending.get(j)
         if mention is not None:
+            who = _relative_antecedent(sentence, sentence.mention_start(mention))
+            if who is not None:
+                return who
             if _may_speak(mention):
                 knowing = _knowing_source(sentence, sentence.mention_start(mention), j)  # "sources close to Ana Ruiz said"
                 if knowing is not None:
@@ -510,6 +513,18 @@ def _subject_before(sentence: _Sentence, i: int, earlier: list[Cue]) -> Mention 
             if located is not None:
                 return located
             return None if sentence.word(i) in NOUN_LIKE_CUES else _phrase_before(sentence, j)
+    return None
+
+
+def _relative_antecedent(sentence: _Sentence, start: int) -> Mention | None:
+    """ "A researcher who has reviewed samples of the stolen data told": the mention before token
+    `start` sits in a relative clause (no comma) of the source before "who"."""
+    for k in range(start - 1, max(start - 12, 0), -1):
+        if sentence.boundary(k):
+            return None
+        if sentence.word(k) == "who":
+            source = sentence.ending.get(k - 1)
+            return source if source is not None and source.kind != "pronoun" and _may_speak(source) else None
     return None
 
 
@@ -718,6 +733,8 @@ def _negated(sentence: _Sentence, i: int) -> bool:
         word = sentence.word(k)
         if word in _REFUSING:
             return False
+        if word in _NEGATIONS and sentence.texts[k][:1].isupper() and k > 0 and not sentence.boundary(k - 1):
+            continue  # "Doctors Without Borders said": a capitalised word inside a name negates nothing
         if word in _NEGATIONS or word.endswith("n't"):
             return sentence.word(k - 1) not in _REFUSING
     clause = i - 1

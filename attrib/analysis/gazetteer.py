@@ -340,7 +340,7 @@ INSTITUTION_WORDS = frozenset(
     embassy senate congress network times post press tribune telegraph guardian
     economist zone association federation organisation organization foundation
     society board authority trust charity coalition league confederation chamber
-    centre center club corp co plc llc fund programme program institution
+    centre center centres centers club corp co plc llc fund programme program institution
     unions airline airlines affairs command corps guard guards treasury
     bureau directorate secretariat inspectorate tribunal council movement
     front brigade brigades battalion militia regiment division fleet academy
@@ -503,7 +503,7 @@ TITLE_WORDS = frozenset(
     superintendent constable corporal clerk registrar treasurer comptroller sheriff coroner
     councillor councilor councilman councilwoman alderman assemblyman assemblywoman
     shri sri smt shrimati thiru selvi sheikh sheikha engr alhaji alhaja mallam malam hon honourable
-    honorable rt excellency dato datuk ayatollah maulana mufti""".split()
+    honorable rt excellency dato datuk ayatollah maulana mufti rapporteur mep mla mpp""".split()
 )
 # Party words that, like a nationality, may stand before a politician's name ("Republican Jane Doe").
 PARTY_ADJECTIVES = frozenset("republican democrat democratic conservative tory labour liberal socialist communist".split())
@@ -580,6 +580,9 @@ FUNCTION_WORDS = frozenset(
 )
 # Lowercase words inside names: "Ministry of Defence", "Ursula von der Leyen".
 LINK_WORDS = frozenset("of de da van von bin al le la del der du des".split())
+# Prepositions that join the words of a body's name and of no person's: "Chambers of Commerce",
+# "Doctors Without Borders", "Physicians for Human Rights".
+BODY_LINKS = frozenset("of for without with against on".split())
 # The link words that can open a surname: "von der Leyen said", "Bin Salman added".
 NAME_PARTICLES = frozenset("de da van von bin del der du des".split())
 

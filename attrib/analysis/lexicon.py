@@ -915,6 +915,8 @@ _EXISTENTIAL_RX = re.compile(
 _FACT_AUXILIARIES = frozenset("is are was were has have had do does did am".split())
 # Before "never", a plan or an ability: "will never", "could never".
 _PLAN_OR_ABILITY = MODALS | frozenset("will won't shall must should can to".split())
+# After "nobody" or "nothing", a plan, ability or obligation ("nobody should have to"); not "nothing to hide".
+_OBLIGATION_OR_PLAN = _PLAN_OR_ABILITY - {"to"}
 # "no contractors had yet entered": a negated subject with its verb.
 _NO_SUBJECT_RX = re.compile(r"(?:\s+[\w'-]+){1,3}?\s+(?:has|have|had|was|were|is|are)(?![\w-])")
 # Verbs whose negation is of a wish or plan, not of a fact ("do not want to").
@@ -1764,7 +1766,7 @@ def _negated_facts(
         auxiliary = previous in _FACT_AUXILIARIES or previous.endswith(("'s", "'re", "'m"))
         if key in ("never", "nothing", "nobody", "no one", "none"):
             # Not "will never", nor "nobody should have to": a plan, an ability or an obligation.
-            factual = previous not in _PLAN_OR_ABILITY and not (after and after.group(1).lower() in _PLAN_OR_ABILITY)
+            factual = previous not in _PLAN_OR_ABILITY and not (after and after.group(1).lower() in _OBLIGATION_OR_PLAN)
         elif key == "no":
             factual = auxiliary or bool(_NO_SUBJECT_RX.match(text, end))
         else:

@@ -213,10 +213,23 @@ class _Parser:
         if low in gz.DOCUMENT_NOUNS and self._closing_document(i):
             return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=DOCUMENT), i + 1
         if not tok.capitalised and low in _BARE_PLURALS and self._subject_of_cue(i + 1, i):
-            return Mention(tok.start, tok.end, tok.text, "role", title=tok.text, entity=_role_entity(low)), i + 1
+            start = tokens[self._noun_modifiers_before(i)].start
+            span = self.text[start : tok.end]
+            return Mention(start, tok.end, span, "role", title=span, entity=_role_entity(low)), i + 1
         if tok.proper or low in RUN_WORDS or low in gz.NAME_PARTICLES and (i == 0 or not tokens[i - 1].proper):
             return self._name(i)
         return None, i + 1
+
+    def _noun_modifiers_before(self, i: int) -> int:
+        """ "..., fire officials said", "health officials said": up to two lower-case nouns before a bare
+        plural that open its noun phrase (after punctuation, "and" or the start) belong to it."""
+        tokens = self.tokens
+        k = i
+        while k > max(i - 2, 0) and _noun_modifier(tokens[k - 1].text):
+            k -= 1
+        if k == i or k > 0 and tokens[k - 1].text.isalnum() and tokens[k - 1].lower not in ("and", "but"):
+            return i
+        return k
 
     def _closing_document(self, i: int) -> bool:
         """ "Teens sleep less, study finds", "..., Report Warns": a headline's source after its claim, with no article."""
@@ -236,7 +249,11 @@ class _Parser:
             return True  # the common cases first ("." and "&" are never proper)
         if low in _INNER_WORDS and tok.capitalised and j > first and tokens[j - 1].proper and j + 1 < len(tokens) and tokens[j + 1].proper:
             return True  # "Save Our Fields", "Save The Children": a capitalised small word inside a name
-        if low == "the" and j - 1 > first and tokens[j - 1].lower == "of" and j + 1 < len(tokens) and tokens[j + 1].proper:
+        if low == "for" and j > first and tokens[j - 1].proper and any(t.lower in gz.INSTITUTION_WORDS for t in tokens[first:j]):
+            # "Office for National Statistics", "Centers for Disease Control", "Federal Office for the Protection of ...".
+            following = tokens[j + 2] if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else tokens[j + 1] if j + 1 < len(tokens) else None
+            return following is not None and following.proper
+        if low == "the" and j - 1 > first and tokens[j - 1].lower in ("of", "for") and j + 1 < len(tokens) and tokens[j + 1].proper:
             # "Friends of the Earth", "Armed Forces of the Philippines"; not an office's "President of the United States".
             return tokens[j - 2].proper and tokens[j - 2].lower not in gz.TITLE_WORDS
         if tok.text not in (".", "&") and low != "and" and low not in gz.LINK_WORDS:
@@ -292,7 +309,7 @@ class _Parser:
             last -= 1
         run = tokens[first:last]
         if run and run[-1].proper:
-            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the")]
+            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the", "for")]
             if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
                 first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
         if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
@@ -327,6 +344,8 @@ class _Parser:
         split = len(run) - 1  # the last title word
         while split >= 0 and not _is_title(words[split], split, run):
             split -= 1
+        if 0 <= split < len(run) - 1 and words[split] != singular(words[split]) and words[split + 1] in gz.BODY_LINKS:
+            split = -1  # "Doctors Without Borders": a plural is no one's title, and the words name a body
         title_tokens, name_tokens = run[: split + 1], run[split + 1 :]
         while name_tokens and name_tokens[0].text == ".":  # "Dr. Jane Ode": the stop belongs to the title
             title_tokens, name_tokens = title_tokens + [name_tokens[0]], name_tokens[1:]
@@ -340,12 +359,12 @@ class _Parser:
             role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=PERSON)
             return role, j
         if not gz.INSTITUTION_WORDS.isdisjoint(words) and not (name_tokens and _personal_title(title_tokens, name_tokens)):
-            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".") for t in run):
+            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".", "for") for t in run):
                 return self._institution(run, words, first, span_text), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
         inner = range(1, len(name_tokens) - 1)
-        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and") or t.lower in _INNER_WORDS and k in inner for k, t in enumerate(name_tokens)):
+        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and", "for") or t.lower in _INNER_WORDS and k in inner for k, t in enumerate(name_tokens)):
             if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
@@ -428,8 +447,8 @@ class _Parser:
         owned = first > 0 and self.tokens[first - 1].possessive and not self.tokens[first - 1].capitalised
         if entity == "" and (owner or owned):
             entity = PLACE if len(name_tokens) > 1 else ""  # "Russia's Kursk Oblast", "last year's Commonwealth Games"
-        elif entity == "" and len(name_tokens) > 1 and self._speaks(first, j) and all(t.lower != "of" for t in name_tokens):
-            entity = PERSON  # "Heather Webb said": two capitalised words speaking (not "Chambers of Commerce")
+        elif entity == "" and len(name_tokens) > 1 and self._speaks(first, j) and gz.BODY_LINKS.isdisjoint(t.lower for t in name_tokens):
+            entity = PERSON  # "Heather Webb said": two capitalised words speaking (not "Chambers of Commerce", "Doctors Without Borders")
         elif entity == "" and len(name_tokens) == 1 and not title_tokens and name.lower() in self.seen.surnames:
             entity = PERSON  # "Trump" where the article names "Donald Trump"
         possessive = run[-1].possessive
@@ -652,7 +671,8 @@ class _Parser:
         k = j + 1
         if k >= len(tokens):
             return role, j
-        serves = tokens[j].lower in _SERVES or tokens[j].lower == "of" and role.entity == PERSON  # "the governor of Texas"
+        # "the governor of Texas", "the envoy from Sierra Leone"
+        serves = tokens[j].lower in _SERVES or tokens[j].lower in ("of", "from") and role.entity == PERSON
         if serves and (tokens[j].lower != "to" or singular(role.text.split()[-1].lower()) in _ENVOYS):
             if tokens[k].lower == "the":
                 k += 1
@@ -667,7 +687,7 @@ class _Parser:
                 end += 1
             while end > k and tokens[end - 1].lower in gz.LINK_WORDS:
                 end -= 1  # "for the Ministry of" ends before its "of"
-            if end > k and (tokens[j].lower != "of" or _place_or_body(tokens[k:end])):
+            if end > k and (tokens[j].lower not in ("of", "from") or _place_or_body(tokens[k:end])):
                 span = self.text[role.start : tokens[end - 1].end]
                 return Mention(role.start, tokens[end - 1].end, span, role.kind, title=span, gender=role.gender, entity=role.entity), end
         return role, j
@@ -784,6 +804,18 @@ def _is_role_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _noun_modifier(text: str) -> bool:
+    """A lower-case word that may modify a noun after it ("fire", "health"): no verb, adverb or function word."""
+    low = text.lower()
+    return (
+        text.isalpha()
+        and text.islower()
+        and low not in gz.FUNCTION_WORDS
+        and low not in REPORTING_VERBS
+        and not low.endswith(("ed", "ing", "ly"))
+    )
+
+
 def _is_bare_word(text: str) -> bool:
     """Letters and digits only, once hyphens and apostrophes are set aside (cached: every word after a determiner is asked)."""
     return text.replace("-", "").replace("\u2019", "").replace("'", "").isalnum()
