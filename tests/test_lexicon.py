@@ -693,6 +693,9 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         ("\u201cNobody should have to face this alone,\u201d the mayor said.", "none"),
         ("No one was hurt, police said.", "confirm"),
         ("\u201cWe have nothing to hide,\u201d she said.", "deny"),
+        # A diplomatic protest condemns; details still being confirmed are open.
+        ("China has lodged stern representations with the Morvanian side.", "condemn"),
+        ("\u201cWe are still confirming the details,\u201d the spokesman said.", "hedge"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:

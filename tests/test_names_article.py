@@ -110,3 +110,16 @@ def test_a_party_or_a_sport_position_is_the_person_named_before(session_tagger: 
 def test_rapporteur_and_mep_are_titles(session_tagger: Tagger) -> None:
     text = "Ad rules pass\n\nRapporteur Katrin Vogel said the text was balanced. Hungarian MEP Zoltan Kiss said it was censorship.\n"
     assert [r.speaker for r in session_tagger.tag(text, article="eu")][1:] == ["Katrin Vogel", "Zoltan Kiss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A person after a sentence's opening "According to" reports all of it.
+        ("Talks\n\nForeign Minister Pavel Ryabinin met the envoy.\n\nAccording to him, Moscow maintains contacts with all sides.", "Pavel Ryabinin"),
+        # A contentless "spoke" yields to "according to"; a document speaks for its whole issuer.
+        ("Call\n\nThe two leaders spoke by phone, according to a White House readout.", "White House"),
+    ],
+)
+def test_wire_and_state_media_sources(session_tagger: Tagger, text: str, speaker: str) -> None:
+    assert [r.speaker for r in session_tagger.tag(text, article="wire")][-1] == speaker

@@ -113,6 +113,8 @@ _PASSIVE_PREPOSITIONS = {
 # Words after a closing "..., they said" ("on Thursday", "in a statement"), and its verbs.
 _CLOSING_WORDS = 6
 _CLOSING_VERBS = frozenset("said says added told wrote noted".split())
+# Pronouns after "according to", with the gender a pronoun mention records.
+_OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p"}
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
 
 
@@ -125,7 +127,9 @@ class Cue:
     according, quoting, by, opening; "noun" for "the claims", which has
     none); `subordinate`, `negated` and `passive` describe the cue's
     clause, `content` that a "that" clause or a colon follows it, `closing`
-    that it and its source close the sentence after a comma ("..., they said").
+    that it and its source close the sentence after a comma ("..., they said")
+    or, for a person, open it before one ("According to him, ..."): either
+    way the source reports the whole sentence.
     """
 
     start: int
@@ -254,9 +258,11 @@ def main_cue(cues: tuple[Cue, ...]) -> Cue | None:
     if len(framed) < 2:
         return framed[0] if framed else None
     subordinate_content = any(c.subordinate and c.verb not in _CONTENTLESS for c in framed)
+    # "The two leaders spoke by phone, according to a White House readout": "according to" reports what was said.
+    sourced = any(c.frame == "according" for c in framed)
 
     def rank(cue: Cue) -> tuple[int, int, bool, int]:
-        empty = cue.verb in _CONTENTLESS and subordinate_content
+        empty = cue.verb in _CONTENTLESS and (subordinate_content or sourced and not cue.content)
         # "... after the government said X, and follows claims by Ukraine": a noun's source ranks with a subordinate verb's.
         noun = cue.frame == "by" and not cue.passive
         clause = 2 if empty else int(cue.subordinate or noun)
@@ -281,8 +287,17 @@ def _frame(
     if frame == "subject" and source is not None and words[0].endswith("ing") and sentence.index(source.end) == first:
         subordinate = True  # "a lawsuit claiming that ...": a participle right after its noun describes it
     content = sentence.word(last + 1) in ("that", ":")
-    closing = source is not None and _closes(sentence, first, last, source, frame)
+    closing = source is not None and (_closes(sentence, first, last, source, frame) or _opens(sentence, first, source, frame))
     return Cue(start, end, text, source, frame, subordinate, negated, passive, content, closing)
+
+
+def _opens(sentence: _Sentence, first: int, source: Mention, frame: str) -> bool:
+    """ "According to him, Moscow maintains ...", "According to the minister, ...": a person named before the
+    sentence's comma reports all of it; an outlet or a document there only relays (the conventions)."""
+    k = 0
+    while sentence.word(k) in ("but", "and"):
+        k += 1
+    return frame == "according" and first == k and source.entity == PERSON
 
 
 def _closes(sentence: _Sentence, first: int, last: int, source: Mention, frame: str) -> bool:
@@ -431,6 +446,10 @@ def _according(sentence: _Sentence, i: int) -> tuple[Mention | None, str]:
         j += 1
     if j == i:
         return None, ""
+    if j == i + 1 and sentence.word(i) in _OBJECT_PRONOUNS:
+        # "According to him, Moscow maintains contacts": the person the pronoun points to.
+        gender = _OBJECT_PRONOUNS[sentence.word(i)]
+        return Mention(sentence.starts[i], sentence.ends[i], sentence.texts[i], "pronoun", gender=gender, entity=PERSON), "according"
     # "according to two people familiar with the findings": the whole phrase, as news words it.
     knowing = any(f"{sentence.word(k)} {sentence.word(k + 1)}" in _KNOWING for k in range(i, j - 1))
     inside = next((sentence.starting[k] for k in range(i, j) if k in sentence.starting), None)

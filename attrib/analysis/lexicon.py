@@ -227,7 +227,7 @@ _REPORTING_PHRASE_SPECS = (
     "~brush off|aside",
     "~play down",
     "~rule out",
-    "~lodge * protest|complaint",
+    "~lodge * protest|complaint|representations",
     "~take to (twitter|x|facebook|instagram|telegram|tiktok|weibo|threads|bluesky|youtube|social media|truth social|the airwaves)",
 )
 
@@ -413,7 +413,8 @@ _CONDEMN_SPECS = (
     "~take aim at", "~betray", "betrayal",
     # Diplomatic protest.
     "~protest",
-    "~lodge * protest|complaint",
+    "~lodge * protest|complaint|representations",
+    "stern|solemn|strong|serious representations",
     "formal protest|complaint",
     "note of protest",
     "~summon",
@@ -556,7 +557,7 @@ _HEDGE_SPECS = (
     "(still|) trying|working|seeking|attempting to (find out|work out|piece together)",
     "~try to determine|establish|ascertain|verify",
     "still examining|investigating|assessing|reviewing|evaluating|studying|analysing|analyzing|"
-    "gathering|checking|collecting",
+    "gathering|checking|collecting|confirming|verifying",
     "still looking into", "still working out",
     "~lack * assessment|picture|information|details|clarity",
     "no (full|clear|complete|comprehensive|final) assessment|picture",

@@ -443,9 +443,13 @@ class NameTable:
 
     def _document_source(self, mention: Mention, words: tuple[str, ...], head: str) -> str | None:
         # A nationality owns nothing: "Israeli tallies" names no source, so it stays as the article words it.
-        owner = [w for w in words[:-1] if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS and w.lower() not in gz.NATIONALITY_ADJECTIVES]
+        owner = [k for k, w in enumerate(words[:-1]) if capitalised(w) and w.lower() not in gz.FUNCTION_WORDS and w.lower() not in gz.NATIONALITY_ADJECTIVES]
         if owner:
-            return self._named(POSSESSIVE.sub("", owner[-1]), "")  # "a Reuters story", "the Guardian article"
+            first = owner[-1]
+            while first - 1 in owner:
+                first -= 1
+            # "a Reuters story", "the Guardian article", "a White House readout"
+            return self._named(POSSESSIVE.sub("", " ".join(words[first : owner[-1] + 1])), "")
         if words[0].lower() not in _DEFINITE:
             body = words[1:-1] if words[0].lower() in ("a", "an") else words[:-1]
             # "an Israeli military statement", "a police report": the body that issued it.
