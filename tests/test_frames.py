@@ -483,3 +483,14 @@ def test_body_names_relative_clauses_and_modified_plurals(sentence: str, source:
 
 def test_a_vote_for_a_party_joins_no_name() -> None:
     assert [m.text for m in first("He voted for Labour and said so.").mentions] == ["He", "Labour"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The company has been working with advisers, said two people familiar with the matter.", "two people familiar with the matter"),
+        ("The company has been working with advisers, said the people, who asked not to be identified.", "the people"),
+    ],
+)
+def test_unnamed_people_after_an_inverted_verb(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source

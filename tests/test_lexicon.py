@@ -696,6 +696,7 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         # A diplomatic protest condemns; details still being confirmed are open.
         ("China has lodged stern representations with the Morvanian side.", "condemn"),
         ("\u201cWe are still confirming the details,\u201d the spokesman said.", "hedge"),
+        ("\u201cWe have visibility, but we don't have certainty,\u201d he said.", "hedge"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:

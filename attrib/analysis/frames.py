@@ -113,6 +113,8 @@ _PASSIVE_PREPOSITIONS = {
 # Words after a closing "..., they said" ("on Thursday", "in a statement"), and its verbs.
 _CLOSING_WORDS = 6
 _CLOSING_VERBS = frozenset("said says added told wrote noted".split())
+# The head of an unnamed source after an inverted verb: "said two people familiar with the matter".
+_UNNAMED_PEOPLE = frozenset("people person persons source sources".split())
 # Pronouns after "according to", with the gender a pronoun mention records.
 _OBJECT_PRONOUNS = {"him": "m", "her": "f", "them": "p"}
 _FRAME_RANK = {"quoting": 0, "subject": 1, "inverted": 1, "headline": 1, "according": 2, "by": 3, "opening": 4}
@@ -382,6 +384,12 @@ def _source(
         after = sentence.starting.get(last + 1)
         if after is not None and after.kind != "pronoun" and _ends_clause(sentence, sentence.index(after.end)):
             return after, "inverted"
+        if after is None and not _UNNAMED_PEOPLE.isdisjoint(sentence.words[last + 1 : last + 4]):
+            # "..., said two people familiar with the matter", "..., said the people, who asked not to be
+            # identified": unnamed people no mention covers, in the article's words.
+            people, _ = _according(sentence, last + 1)
+            if people is not None:
+                return people, "inverted"
     opening = _opening(sentence) if words[0] not in NOUN_LIKE_CUES else None
     if opening is not None and sentence.mention_start(opening) < first and not _subordinate(sentence, first, earlier):
         return opening, "opening"

@@ -559,6 +559,7 @@ _HEDGE_SPECS = (
     "still examining|investigating|assessing|reviewing|evaluating|studying|analysing|analyzing|"
     "gathering|checking|collecting|confirming|verifying",
     "still looking into", "still working out",
+    "(do not|don't|does not|doesn't|did not|didn't) have (any|full|complete|) certainty|clarity",
     "~lack * assessment|picture|information|details|clarity",
     "no (full|clear|complete|comprehensive|final) assessment|picture",
     "overly|too|excessively|unduly optimistic|pessimistic|confident",
