@@ -494,3 +494,8 @@ def test_a_vote_for_a_party_joins_no_name() -> None:
 )
 def test_unnamed_people_after_an_inverted_verb(sentence: str, source: str) -> None:
     assert source_of(sentence) == source
+
+
+def test_a_denial_in_a_clause_on_the_claim_is_not_the_sentences_source() -> None:
+    sentence = "He also claimed that ministers had signed contracts, an allegation the Home Office later denied."
+    assert source_of(sentence) == "He"

@@ -697,6 +697,9 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         ("China has lodged stern representations with the Morvanian side.", "condemn"),
         ("\u201cWe are still confirming the details,\u201d the spokesman said.", "hedge"),
         ("\u201cWe have visibility, but we don't have certainty,\u201d he said.", "hedge"),
+        # Another party's answer to the claim is not the source's stance; the source's own rejection still is.
+        ("He claimed that ministers had signed the contracts, an allegation the Home Office later denied.", "confirm"),
+        ("He rejected a claim that he lied.", "deny"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:

@@ -113,6 +113,8 @@ _PASSIVE_PREPOSITIONS = {
 # Words after a closing "..., they said" ("on Thursday", "in a statement"), and its verbs.
 _CLOSING_WORDS = 6
 _CLOSING_VERBS = frozenset("said says added told wrote noted".split())
+# Nouns for what a source said, which a clause after a comma can describe ("..., a claim officials rejected").
+_CLAIM_NOUNS = frozenset("allegation allegations claim claims accusation accusations charge charges assertion suggestion".split())
 # The head of an unnamed source after an inverted verb: "said two people familiar with the matter".
 _UNNAMED_PEOPLE = frozenset("people person persons source sources".split())
 # Pronouns after "according to", with the gender a pronoun mention records.
@@ -733,7 +735,8 @@ def _subordinate(sentence: _Sentence, i: int, earlier: list[Cue]) -> bool:
         if word == "that" and any(c.start < sentence.starts[k] for c in earlier):
             return True
         k -= 1
-    return False
+    # "..., an allegation the Home Office later denied": a clause on a noun for what was said.
+    return k >= 0 and sentence.word(k) == "," and sentence.word(k + 1) in ("a", "an") and sentence.word(k + 2) in _CLAIM_NOUNS
 
 
 def _adverbial_since(sentence: _Sentence, k: int) -> bool:

@@ -672,6 +672,8 @@ _NOT_STANCE_SPECS = (
     "which|who (has|have|had|) (also|) ~deny",
     "although|though|whereas * ~deny",
     "while the|a|an|its|their|his|her|this|that * ~deny",
+    # Another party's answer to what the source said: "..., an allegation the Home Office later denied".
+    "a|an allegation|claim|accusation|charge|assertion|suggestion (that|which|) (the|) * ~deny|~reject|~dispute|~dismiss",
     "~deny * (access|entry|visa|visas|permission|bail|passage|service|services|rights|"
     "the right|a voice)",
     "without (offering|providing|citing|presenting|giving|producing|any) evidence|proof",
