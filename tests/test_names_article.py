@@ -123,3 +123,17 @@ def test_rapporteur_and_mep_are_titles(session_tagger: Tagger) -> None:
 )
 def test_wire_and_state_media_sources(session_tagger: Tagger, text: str, speaker: str) -> None:
     assert [r.speaker for r in session_tagger.tag(text, article="wire")][-1] == speaker
+
+
+def test_a_country_of_two_words_stays_whole_before_its_ministry(session_tagger: Tagger) -> None:
+    text = "Embassy attacked\n\nSaudi Arabia's foreign ministry condemned the attack on Monday.\n"
+    assert [r.speaker for r in session_tagger.tag(text, article="embassy")][-1] == "Saudi Arabia's foreign ministry"
+
+
+def test_kin_before_a_name_tells_its_gender(session_tagger: Tagger) -> None:
+    # "son Eitan" is a man, so "she" skips him for the mother named before.
+    text = (
+        "Hostage rally\n\nRuth Almog, whose son Eitan, 24, was taken hostage, spoke at the rally. "
+        '"Every day that passes, we fear it could be too late," she said.'
+    )
+    assert [r.speaker for r in session_tagger.tag(text, article="rally")][-1] == "Ruth Almog"

@@ -521,6 +521,9 @@ POST_NOMINALS = frozenset("KC QC SC MP MSP MS MEP MLA TD MBE OBE CBE KBE DBE PhD
 PEERAGE = frozenset("lord lady baroness baron viscount earl duke duchess marquess countess".split())
 FEMALE_WORDS = frozenset("mrs ms miss dame lady baroness queen princess smt shrimati sheikha alhaja".split())
 MALE_WORDS = frozenset("mr sir lord baron king prince".split())
+# Kin right before a name tell its gender: "whose son Eitan", "his wife Maria".
+FEMALE_KIN = frozenset("wife mother daughter sister widow girlfriend granddaughter grandmother niece aunt fiancee".split())
+MALE_KIN = frozenset("husband father son brother widower boyfriend grandson grandfather nephew uncle fiance".split())
 # Role nouns that can stand for a person or people ("the pair", "officials").
 PERSON_ROLES = frozenset(
     """secretary minister official officials spokesman spokeswoman

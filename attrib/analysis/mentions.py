@@ -353,7 +353,8 @@ class _Parser:
             # Peers are known by their title: "Lord Stirrup", "Baroness Chapman of Darlington".
             title_tokens, name_tokens = title_tokens[:-1], [title_tokens[-1], *name_tokens]
         span_text = text[run[0].start : run[-1].end]
-        gender = _gender(words)
+        kin = tokens[first - 1].lower if first > 0 else ""
+        gender = _gender(words) or ("f" if kin in gz.FEMALE_KIN else "m" if kin in gz.MALE_KIN else "")
         if title_tokens and name_tokens and name_tokens[0].lower == "of":
             # "The Minister of Power, Engr. Dankano": an office and its portfolio, not a name "of Power".
             role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=PERSON)

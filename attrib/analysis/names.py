@@ -732,7 +732,13 @@ def _list_name(names: list[str]) -> str:
 def _role_name(text: str) -> str:
     """A role as the article words it, without its article; "the Somali rebel movement" -> "rebel movement" (cached: roles recur)."""
     words = strip_determiner(text).split()
-    if len(words) > 2 and words[0].lower() in gz.NATIONALITY_ADJECTIVES and capitalised(words[1]) and words[1].lower() not in gz.INSTITUTION_WORDS:
+    if (
+        len(words) > 2
+        and words[0].lower() in gz.NATIONALITY_ADJECTIVES
+        and capitalised(words[1])
+        and words[1].lower() not in gz.INSTITUTION_WORDS
+        and POSSESSIVE.sub("", f"{words[0]} {words[1]}").lower() not in gz.COUNTRY_NAMES  # "Saudi Arabia's foreign ministry"
+    ):
         words = words[1:]
     return " ".join(words)
 
