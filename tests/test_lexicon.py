@@ -700,6 +700,11 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         # Another party's answer to the claim is not the source's stance; the source's own rejection still is.
         ("He claimed that ministers had signed the contracts, an allegation the Home Office later denied.", "confirm"),
         ("He rejected a claim that he lied.", "deny"),
+        # Answers to a suit, and a review or conclusion still to come.
+        ("The lawsuit is without merit and we will vigorously defend ourselves, the company said.", "deny"),
+        ("\u201cI am reviewing these claims,\u201d she said.", "hedge"),
+        ("\u201cI cannot rule it out,\u201d he said.", "hedge"),
+        ("Investigators said they had not reached any conclusions.", "hedge"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:
