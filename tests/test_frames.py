@@ -499,3 +499,15 @@ def test_unnamed_people_after_an_inverted_verb(sentence: str, source: str) -> No
 def test_a_denial_in_a_clause_on_the_claim_is_not_the_sentences_source() -> None:
     sentence = "He also claimed that ministers had signed contracts, an allegation the Home Office later denied."
     assert source_of(sentence) == "He"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("The European Farmers' Alliance rejected the study.", "European Farmers' Alliance"),
+        ("The Workers' Party of Korea said it would respond.", "Workers' Party of Korea"),
+        ("The Professional Footballers' Association said it would support him.", "Professional Footballers' Association"),
+    ],
+)
+def test_a_plural_possessive_inside_a_bodys_name(sentence: str, source: str) -> None:
+    assert source_of(sentence) == source

@@ -249,6 +249,8 @@ class _Parser:
             return True  # the common cases first ("." and "&" are never proper)
         if low in _INNER_WORDS and tok.capitalised and j > first and tokens[j - 1].proper and j + 1 < len(tokens) and tokens[j + 1].proper:
             return True  # "Save Our Fields", "Save The Children": a capitalised small word inside a name
+        if tok.text in _APOSTROPHES and j > first and _plural_possessive(tokens, j - 1) and tokens[j + 1].proper:
+            return True  # "European Farmers' Alliance": a plural possessive inside a body's name
         if low == "for" and j > first and tokens[j - 1].proper and any(t.lower in gz.INSTITUTION_WORDS for t in tokens[first:j]):
             # "Office for National Statistics", "Centers for Disease Control", "Federal Office for the Protection of ...".
             following = tokens[j + 2] if j + 2 < len(tokens) and tokens[j + 1].lower == "the" else tokens[j + 1] if j + 1 < len(tokens) else None
@@ -309,7 +311,10 @@ class _Parser:
             last -= 1
         run = tokens[first:last]
         if run and run[-1].proper:
-            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the", "for")]
+            common = [
+                k for k, t in enumerate(run)
+                if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the", "for") and t.text not in _APOSTROPHES
+            ]
             if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
                 first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
         if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
@@ -360,12 +365,15 @@ class _Parser:
             role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=PERSON)
             return role, j
         if not gz.INSTITUTION_WORDS.isdisjoint(words) and not (name_tokens and _personal_title(title_tokens, name_tokens)):
-            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".", "for") for t in run):
+            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".", "for") or t.text in _APOSTROPHES for t in run):
                 return self._institution(run, words, first, span_text), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
         inner = range(1, len(name_tokens) - 1)
-        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and", "for") or t.lower in _INNER_WORDS and k in inner for k, t in enumerate(name_tokens)):
+        if not all(
+            t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and", "for") or t.text in _APOSTROPHES or t.lower in _INNER_WORDS and k in inner
+            for k, t in enumerate(name_tokens)
+        ):
             if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
@@ -615,7 +623,8 @@ class _Parser:
                     after = tokens[k + 2] if k + 2 < count else None
                 if tok.proper and nxt is not None and (nxt.proper or nxt.lower in gz.LINK_WORDS and after is not None and after.proper):
                     return None  # "the United Nations Convention", "the propaganda Ministry of Foreign Affairs": a name
-                if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS for t in tokens[first : k + 1]):
+                # ("The European Farmers' Alliance": a plural possessive's apostrophe inside the name)
+                if tok.proper and all(t.proper or t.lower in gz.LINK_WORDS or t.text in _APOSTROPHES for t in tokens[first : k + 1]):
                     if self._role_head_after(k + 1, first + 6):
                         continue  # "the United Nations human rights office": the name qualifies a role
                     return None  # "the Pentagon", "the Russian Ministry of Defence": a name
