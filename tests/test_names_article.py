@@ -137,3 +137,10 @@ def test_kin_before_a_name_tells_its_gender(session_tagger: Tagger) -> None:
         '"Every day that passes, we fear it could be too late," she said.'
     )
     assert [r.speaker for r in session_tagger.tag(text, article="rally")][-1] == "Ruth Almog"
+
+
+def test_an_unnamed_source_is_written_in_lower_case_wherever_it_stands(session_tagger: Tagger) -> None:
+    # The development set's conventions: "Officials said" and "officials said" are one source for a reader counting them.
+    text = "Fire\n\nA neighbour said she heard a bang.\n\nOfficials said the fire was out. The blaze was small, officials said.\n"
+    speakers = [r.speaker for r in session_tagger.tag(text, article="fire")][1:]
+    assert speakers == ["a neighbour", "officials", "officials"]

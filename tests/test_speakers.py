@@ -137,7 +137,7 @@ def test_credit_lines_and_datelines_are_not_sources(mall: dict[int, Record], bor
 
 def test_headline_acts_and_statements_are_quotes_of_their_subject(headlines: dict[int, Record], border: dict[int, Record]) -> None:
     assert (border[0].quote, border[0].speaker, border[0].cue) == ("indirect", "Norway", "summons")
-    assert (headlines[0].quote, headlines[0].speaker, headlines[0].cue) == ("indirect", "Ministry", "Denies")
+    assert (headlines[0].quote, headlines[0].speaker, headlines[0].cue) == ("indirect", "ministry", "Denies")
     assert (headlines[1].quote, headlines[1].speaker) == ("indirect", "Police")
     assert (headlines[2].quote, headlines[2].speaker) == ("indirect", "Union")
     assert headlines[3].speaker == "Kenya"

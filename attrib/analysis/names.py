@@ -42,6 +42,8 @@ _APPOSITION = re.compile(r"\s*,\s*")
 _DEFINITE = frozenset("the this that these those his her its their both".split())
 # Documents that someone issues: with no named issuer, the latest source named issued it.
 _ISSUED = frozenset("statement release communique communiqué readout letter email e-mail post tweet filing memo".split())
+# Small words that open an unnamed source: "A neighbour", "Two officials", "Some economists".
+_OPENING_WORDS = frozenset("a an one two three four five six seven eight nine ten several some many other another".split())
 # How many named sources a description may look back over.
 _REACH = 60
 # How far (characters) a "he" or "she" may stand from the one person named before it and still tell their gender.
@@ -740,7 +742,19 @@ def _role_name(text: str) -> str:
         and POSSESSIVE.sub("", f"{words[0]} {words[1]}").lower() not in gz.COUNTRY_NAMES  # "Saudi Arabia's foreign ministry"
     ):
         words = words[1:]
+    if words and _common_opening(words[0]):
+        words[0] = words[0].lower()  # "Officials said", "A neighbour said": the conventions' lower case, as mid-sentence
     return " ".join(words)
+
+
+def _common_opening(word: str) -> bool:
+    """A capitalised common word that opens an unnamed source only because it opens the sentence."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and (len(word) == 1 or word[1:].islower())
+        and (singular(low) in PERSON_NOUNS or low in ORG_NOUNS or low in gz.MODIFIERS or low in _OPENING_WORDS)
+    )
 
 
 @lru_cache(maxsize=8192)
