@@ -705,6 +705,11 @@ def test_headline_present_tense_reports_a_past_event(text: str, stance: str) -> 
         ("\u201cI am reviewing these claims,\u201d she said.", "hedge"),
         ("\u201cI cannot rule it out,\u201d he said.", "hedge"),
         ("Investigators said they had not reached any conclusions.", "hedge"),
+        # Distrust denounces; grief is no outrage; an analysis under way is open.
+        ("The rebels have shown once again that they cannot be trusted.", "condemn"),
+        ("\u201cWe are shocked and saddened by the news,\u201d the club said.", "none"),
+        ("\u201cWe are shocked by this brutal attack,\u201d the minister said.", "condemn"),
+        ("The military added that it was analyzing the specifics of the launch.", "hedge"),
     ],
 )
 def test_local_news_wording_of_withholding_and_reassurance(text: str, stance: str) -> None:

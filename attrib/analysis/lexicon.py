@@ -454,6 +454,7 @@ _CONDEMN_SPECS = (
     "savagery", "evil", "wicked", "immoral", "unethical", "cruel", "cruelty",
     "indiscriminate", "senseless", "wanton", "murderous", "bloodthirsty",
     "slap in the face", "stab in the back", "an insult", "insulting", "lied", "lying to|about",
+    "(cannot|can't|could not|couldn't) be trusted",
     "~play politics", "of the worst kind|sort|order", "piracy", "(has|have|had|) (already|) ~cross * red line|lines",
     "(is|are|was|were|been|be|as|deemed|clearly) excessive", "excessive and",
     "excessive use|response|measures|action|actions|violence|behaviour|behavior|punishment",
@@ -546,7 +547,7 @@ _HEDGE_SPECS = (
     "(could not|couldn't) independently|immediately confirm|verify",
     "not (yet|) in a position to",
     "not (yet|) finished|complete|completed|concluded",
-    "am|is|was|are|were reviewing|examining|assessing",
+    "am|is|was|are|were reviewing|examining|assessing|analysing|analyzing|studying",
     "(cannot|can't|could not|couldn't) rule * out",
     "not (yet|) reached (any|a|its|their|our|) conclusion|conclusions",
     "~make+ enquiries|inquiries",
@@ -689,6 +690,8 @@ _NOT_STANCE_SPECS = (
     "widespread|) (growing|mounting|international|public|fierce|sharp|strong|heavy|) "
     "criticism|criticisms|condemnation|condemnations",
     "beyond|above criticism|reproach",
+    # Grief, not outrage: "We are shocked and saddened by the news".
+    "shocked and saddened|devastated|heartbroken", "saddened and shocked",
 )
 NOT_STANCE: frozenset[str] = _expand(_NOT_STANCE_SPECS)
 
