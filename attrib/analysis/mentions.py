@@ -93,6 +93,9 @@ _JOINER = re.compile(rf",?(?:\s*(?:\d{{1,3}}|{_PARTY}),)?\s+and\s+(?:the\s+|(?:h
 _LABEL_AFTER = re.compile(rf",\s*(\d{{1,3}}|{_PARTY}),")
 _LIST_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _APOSTROPHES = ("'", "\u2019")
+# Tokens that join a name's capitalised words: "Johnson & Johnson", "U.S.", "Office for National Statistics",
+# "European Farmers' Alliance".
+_NAME_JOINERS = frozenset(("&", "and", ".", "for", *_APOSTROPHES))
 _COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve several".split())
 # "Foreign Ministers and representatives of Australia, Canada and Japan".
 _ROLE_OF = re.compile(r"(?:\s+and\s+[a-z]+)?\s+of\s+(?:the\s+)?")
@@ -311,10 +314,7 @@ class _Parser:
             last -= 1
         run = tokens[first:last]
         if run and run[-1].proper:
-            common = [
-                k for k, t in enumerate(run)
-                if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in ("&", "and", ".", "the", "for") and t.text not in _APOSTROPHES
-            ]
+            common = [k for k, t in enumerate(run) if not t.capitalised and t.lower not in gz.LINK_WORDS and t.text not in _NAME_JOINERS and t.text != "the"]
             if common and PERSONAL_TITLES.isdisjoint([t.lower for t in run]):
                 first += common[-1] + 1  # "Logistics firm Dalvik": the common noun describes the name after it
         if first < last and tokens[first].lower == "official" and sum(t.proper for t in tokens[first:last]) < 2:
@@ -365,15 +365,12 @@ class _Parser:
             role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=PERSON)
             return role, j
         if not gz.INSTITUTION_WORDS.isdisjoint(words) and not (name_tokens and _personal_title(title_tokens, name_tokens)):
-            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in ("&", "and", ".", "for") or t.text in _APOSTROPHES for t in run):
+            if all(t.proper or t.lower in gz.LINK_WORDS or t.text in _NAME_JOINERS for t in run):
                 return self._institution(run, words, first, span_text), j
         if not name_tokens:
             return self._role_from_run(run, words, j, gender)
         inner = range(1, len(name_tokens) - 1)
-        if not all(
-            t.proper or t.lower in gz.LINK_WORDS or t.text in (".", "&", "and", "for") or t.text in _APOSTROPHES or t.lower in _INNER_WORDS and k in inner
-            for k, t in enumerate(name_tokens)
-        ):
+        if not all(t.proper or t.lower in gz.LINK_WORDS or t.text in _NAME_JOINERS or t.lower in _INNER_WORDS and k in inner for k, t in enumerate(name_tokens)):
             if words[-1] in ROLE_WORDS and not run[-1].possessive:  # "South Korea's spy agency"
                 role = Mention(run[0].start, run[-1].end, span_text, "role", title=span_text, gender=gender, entity=_role_entity(words[-1]))
                 return self._crowd_checked(role, j)
